@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Text;
+using GenAI.Display;
+using GenAI.Notebooks.Scripting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+
+namespace GenAI.Notebooks;
+
+/// <summary>
+/// One notebook's C# state: a chain of Roslyn script submissions, one per executed cell, so variables,
+/// types and <c>using</c>s carry from cell to cell (as in Polyglot Notebooks). A cell that fails to
+/// compile, throws or is interrupted leaves the session as it was before the cell.
+/// Cells run one at a time, each on its own thread.
+/// </summary>
+public sealed class ScriptSession : IDisposable
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
+    private static readonly Lazy<Task> WarmUp = new(() => Task.Run(WarmUpCore));
+    private static int _progressInstalled;
+
+    private readonly NotebookReferenceResolver _resolver;
+    private readonly ScriptOptions _options;
+    private readonly InteractiveAssemblyLoader _loader = new();
+    private readonly ScriptGlobals _globals = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ScriptState<object>? _state;
+    private int _executions;
+
+    /// <summary>Starts an empty session; <c>#r</c> paths resolve relative to <paramref name="workingDirectory"/>.</summary>
+    public ScriptSession(string workingDirectory)
+    {
+        WorkingDirectory = Path.GetFullPath(workingDirectory);
+        _resolver = new NotebookReferenceResolver(WorkingDirectory);
+        _options = CreateOptions(_resolver);
+        InstallProgressFactory();
+    }
+
+    /// <summary>The notebook's folder.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>
+    /// Compiles and runs a trivial script on a background thread, so Roslyn's own code is jitted
+    /// while the host reads its notebook. Call it as early as possible; repeated calls share one run.
+    /// </summary>
+    public static Task WarmUpAsync() => WarmUp.Value;
+
+    private static async Task WarmUpCore()
+    {
+        var options = CreateOptions(new NotebookReferenceResolver(Path.GetTempPath()));
+        var first = await CSharpScript.Create<object>("var warm = new List<int> { 1 }; warm.Count", options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals());
+        await first.ContinueWithAsync<object>("warm.Select(x => x + 1).Sum()", options);
+        Formatter.ToMimeBundle(1);
+    }
+
+    private static ScriptOptions CreateOptions(NotebookReferenceResolver resolver) =>
+        ScriptOptions.Default
+            .AddReferences(
+                typeof(Enumerable).Assembly,
+                typeof(Queue<>).Assembly,
+                typeof(System.Collections.Concurrent.ConcurrentDictionary<,>).Assembly,
+                typeof(System.Text.RegularExpressions.Regex).Assembly,
+                typeof(System.Numerics.BigInteger).Assembly,
+                typeof(System.Text.Json.JsonSerializer).Assembly,
+                typeof(System.Net.WebUtility).Assembly,
+                typeof(System.Net.Http.HttpClient).Assembly,
+                // Roslyn adds the globals type's assembly only under a hidden alias; the loop checks need it by name.
+                typeof(ScriptSession).Assembly)
+            .AddImports("System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text",
+                "System.Threading", "System.Threading.Tasks")
+            .WithMetadataResolver(resolver)
+            .WithSourceResolver(new SourceFileResolver([], resolver.BaseDirectory))
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithAllowUnsafe(true)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8);
+
+    /// <summary>Routes library progress (<see cref="Progress.Start"/>) into the running cell, else to the previous factory.</summary>
+    private static void InstallProgressFactory()
+    {
+        if (Interlocked.Exchange(ref _progressInstalled, 1) == 1) return;
+        var fallback = Progress.Factory;
+        Progress.Factory = label => CellContext.Current is { } cell ? new CellProgressView(cell, label) : fallback(label);
+    }
+
+    /// <summary>
+    /// Runs one cell. Outputs go to <paramref name="output"/> in order; the last expression's value
+    /// becomes a result; an error becomes an <c>error</c> output (never an exception from this method).
+    /// Cancelling <paramref name="cancellationToken"/> interrupts the cell, even inside a tight loop.
+    /// </summary>
+    public async Task<CellRunResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(output);
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return await ExecuteCoreAsync(code, output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<CellRunResult> ExecuteCoreAsync(string code, ICellOutput output, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        int number = ++_executions;
+        ConsoleRouter.EnsureInstalled();
+        var cell = new CellContext(output, cancellationToken);
+        bool orphaned = false;
+        try
+        {
+            var normalized = CellSource.Normalize(code);
+            if (CellSource.Problem(normalized, _resolver) is { } problem)
+                return Fail(cell, CellRunStatus.Error, new("Zellenfehler", problem, [problem]), stopwatch);
+            if (string.IsNullOrWhiteSpace(normalized)) return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
+
+            var tree = CSharpSyntaxTree.ParseText(normalized, ParseOptions, cancellationToken: CancellationToken.None);
+            var text = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? normalized : LoopRewriter.Rewrite(tree);
+            var options = _options.WithFilePath(CellPath(number));
+            var script = _state is null
+                ? CSharpScript.Create<object>(text, options, typeof(ScriptGlobals), _loader)
+                : _state.Script.ContinueWith<object>(text, options);
+            var diagnostics = script.Compile(CancellationToken.None);
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+                return Fail(cell, CellRunStatus.Error, ErrorTrace.FromDiagnostics(diagnostics), stopwatch);
+            bool hasValue = HasResultValue(script.GetCompilation());
+
+            var previous = _state;
+            var run = Task.Factory.StartNew(() =>
+            {
+                cell.Enter();
+                return previous is null
+                    ? script.RunAsync(_globals, _ => true, CancellationToken.None)
+                    : script.RunFromAsync(previous, _ => true, CancellationToken.None);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+            ScriptState<object> state;
+            bool interruptRequested = false;
+            using (cancellationToken.Register(() => { interruptRequested = true; Interrupt.Requested(); }))
+            {
+                var interrupted = Task.Delay(Timeout.Infinite, cancellationToken);
+                if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
+                    && await Task.WhenAny(run, Task.Delay(InterruptGrace, CancellationToken.None)).ConfigureAwait(false) != run)
+                {
+                    // The cell is stuck in code without loop checks (a long library call). It keeps
+                    // running in the background; the session goes on from its state before the cell.
+                    orphaned = true;
+                    var message = "Die Zelle reagiert nicht auf die Unterbrechung und läuft im Hintergrund weiter. " +
+                                  "Die Variablen dieser Zelle gehen verloren; starte den Kernel neu, wenn sie Rechenzeit blockiert.";
+                    return Fail(cell, CellRunStatus.Cancelled, new("Unterbrochen", message, [message]), stopwatch);
+                }
+                state = await run.ConfigureAwait(false);
+            }
+            if (interruptRequested && !orphaned) Interrupt.Finished();
+
+            cell.FlushStreams();
+            if (state.Exception is { } exception)
+            {
+                var formatted = ErrorTrace.FromException(exception, file => CellName(file, number));
+                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    var lines = new List<string> { "Die Ausführung wurde unterbrochen." };
+                    lines.AddRange(formatted.Traceback.Skip(1));
+                    return Fail(cell, CellRunStatus.Cancelled, new("Unterbrochen", lines[0], lines), stopwatch);
+                }
+                return Fail(cell, CellRunStatus.Error, formatted, stopwatch);
+            }
+            _state = state;
+            if (hasValue) cell.Result(Formatter.ToMimeBundle(state.ReturnValue));
+            return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Failures outside the cell's own code: a dependency that does not load, a formatter that throws.
+            return Fail(cell, CellRunStatus.Error, ErrorTrace.FromException(exception, file => CellName(file, number)), stopwatch);
+        }
+        finally
+        {
+            cell.Dispose();
+        }
+    }
+
+    /// <summary>True when the cell ends in an expression without semicolon whose type is not void (Roslyn's submission result).</summary>
+    private static bool HasResultValue(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.Last();
+        if (tree.GetRoot() is not CompilationUnitSyntax root
+            || root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement })
+            return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    private static CellRunResult Fail(CellContext cell, CellRunStatus status, ErrorTrace.Formatted error, Stopwatch stopwatch)
+    {
+        cell.Error(error.Name, error.Value, error.Traceback);
+        return new CellRunResult(status, stopwatch.Elapsed, error.Name, error.Value, error.Traceback);
+    }
+
+    private string CellPath(int number) => Path.Combine(WorkingDirectory, $"zelle-{number}.csx");
+
+    private string CellName(string file, int current)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        if (name.StartsWith("zelle-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(6), out int n))
+            return n == current ? "dieser Zelle" : $"Zelle [{n}]";
+        return Path.GetFileName(file);
+    }
+
+    /// <summary>
+    /// The compilation the next cell would get if it contained <paramref name="code"/>: for completion,
+    /// hover and signature help in the kernel. Positions in <paramref name="code"/> are kept.
+    /// </summary>
+    public Compilation CreateCompilationFor(string code)
+    {
+        var normalized = CellSource.Normalize(code ?? "");
+        var state = _state;
+        var script = state is null
+            ? CSharpScript.Create<object>(normalized, _options, typeof(ScriptGlobals), _loader)
+            : state.Script.ContinueWith<object>(normalized, _options);
+        return script.GetCompilation();
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a complete submission (Roslyn's syntax check, no compilation).</summary>
+    public IsCompleteStatus IsComplete(string code)
+    {
+        var tree = CSharpSyntaxTree.ParseText(CellSource.Normalize(code ?? ""), ParseOptions);
+        if (!SyntaxFactory.IsCompleteSubmission(tree)) return IsCompleteStatus.Incomplete;
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? IsCompleteStatus.Invalid : IsCompleteStatus.Complete;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _loader.Dispose();
+        _gate.Dispose();
+    }
+}

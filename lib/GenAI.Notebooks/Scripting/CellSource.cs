@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace GenAI.Notebooks.Scripting;
+
+/// <summary>
+/// Prepares a cell's text for Roslyn: accepts Polyglot's <c>#!csharp</c> first line, and turns what
+/// this engine cannot do (<c>#r "nuget: …"</c>, other languages, a missing dll) into a clear message
+/// before the compiler produces a cryptic one. Character offsets are kept, so completion positions match.
+/// </summary>
+internal static partial class CellSource
+{
+    [GeneratedRegex(@"^[ \t]*#!(?<magic>\S+)", RegexOptions.Multiline)]
+    private static partial Regex Magic();
+
+    [GeneratedRegex(@"^[ \t]*#r[ \t]+""(?<ref>[^""]*)""", RegexOptions.Multiline)]
+    private static partial Regex Reference();
+
+    private static readonly HashSet<string> CSharpMagics = new(StringComparer.OrdinalIgnoreCase) { "csharp", "c#", "cs" };
+
+    /// <summary>The code with <c>#!csharp</c> blanked out (same length).</summary>
+    public static string Normalize(string code) =>
+        Magic().Replace(code, m => CSharpMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value);
+
+    /// <summary>A German message explaining why the cell cannot run, or null when it can.</summary>
+    public static string? Problem(string normalizedCode, NotebookReferenceResolver resolver)
+    {
+        if (Magic().Match(normalizedCode) is { Success: true } magic)
+            return $"Diese Zelle beginnt mit „#!{magic.Groups["magic"].Value}“: Hier laufen nur C#-Zellen. " +
+                   "Entferne die Zeile oder verschiebe den Inhalt in eine Markdown-Zelle.";
+        foreach (Match r in Reference().Matches(normalizedCode))
+        {
+            var reference = r.Groups["ref"].Value.Trim();
+            if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+                return $"#r \"{reference}\" wird nicht unterstützt: Der Kurs lädt keine NuGet-Pakete zur Laufzeit. " +
+                       "Nimm das Paket in die Bibliothek auf (lib/GenAI/GenAI.csproj und Directory.Packages.props), " +
+                       "baue sie neu (dotnet build lib/GenAI -c Release) und lade sie mit #r \"../artifacts/bin/GenAI/lib/GenAI.dll\".";
+            if (NotebookReferenceResolver.LooksLikePath(reference) && !File.Exists(resolver.FullPath(reference)))
+                return $"#r \"{reference}\": Die Datei {resolver.FullPath(reference)} gibt es nicht. " +
+                       (reference.EndsWith("GenAI.dll", StringComparison.OrdinalIgnoreCase)
+                           ? "Baue die Kursbibliothek zuerst: dotnet build lib/GenAI -c Release (im Ordner des Repositorys)."
+                           : "Prüfe den Pfad; er gilt relativ zum Ordner des Notebooks.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace GenAI.Notebooks.Scripting;
+
+/// <summary>
+/// Resolves <c>#r "path.dll"</c> relative to the notebook's folder, and a dll's own dependencies from
+/// the folder it lies in. An assembly the host process already runs with (GenAI.dll when the kernel or
+/// <c>genai run</c> executes the notebook) is compiled against the host's copy: at run time the default
+/// load context hands the script that same copy, so <c>IDisplayable</c> or <c>Progress</c> seen by the
+/// script and by the engine are one type, not two look-alikes from different files.
+/// </summary>
+internal sealed class NotebookReferenceResolver(string baseDirectory) : MetadataReferenceResolver
+{
+    private static readonly Lazy<Dictionary<string, string>> TrustedPlatformAssemblies = new(() =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "";
+        foreach (var path in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            map.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+        return map;
+    });
+
+    private readonly ScriptMetadataResolver _inner = ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory);
+
+    public string BaseDirectory { get; } = baseDirectory;
+
+    public override bool ResolveMissingAssemblies => true;
+
+    /// <summary>The full path a <c>#r</c> file reference points to (relative to the notebook folder).</summary>
+    public string FullPath(string reference) => Path.GetFullPath(Path.Combine(BaseDirectory, reference));
+
+    public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
+    {
+        if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) return [];
+        if (LooksLikePath(reference))
+        {
+            var path = FullPath(reference);
+            if (!File.Exists(path)) return [];
+            return [MetadataReference.CreateFromFile(HostCopyOf(path) ?? path, properties)];
+        }
+        return _inner.ResolveReference(reference, baseFilePath, properties);
+    }
+
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    {
+        if (HostCopyOfName(referenceIdentity.Name) is { } host) return MetadataReference.CreateFromFile(host);
+        if (definition is PortableExecutableReference { FilePath: { } definitionPath })
+        {
+            var beside = Path.Combine(Path.GetDirectoryName(definitionPath)!, referenceIdentity.Name + ".dll");
+            if (File.Exists(beside)) return MetadataReference.CreateFromFile(beside);
+        }
+        return _inner.ResolveMissingAssembly(definition, referenceIdentity);
+    }
+
+    internal static bool LooksLikePath(string reference) =>
+        reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || reference.Contains('/') || reference.Contains('\\');
+
+    /// <summary>The file the host runs for the assembly stored at <paramref name="path"/>, if it has one.</summary>
+    private static string? HostCopyOf(string path)
+    {
+        string name;
+        try { name = AssemblyName.GetAssemblyName(path).Name ?? ""; }
+        catch (BadImageFormatException) { return null; }
+        return HostCopyOfName(name);
+    }
+
+    private static string? HostCopyOfName(string simpleName)
+    {
+        foreach (var loaded in AssemblyLoadContext.Default.Assemblies)
+            if (string.Equals(loaded.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(loaded.Location))
+                return loaded.Location;
+        return TrustedPlatformAssemblies.Value.GetValueOrDefault(simpleName);
+    }
+
+    public override bool Equals(object? other) => other is NotebookReferenceResolver r && r.BaseDirectory == BaseDirectory;
+
+    public override int GetHashCode() => BaseDirectory.GetHashCode(StringComparison.Ordinal);
+}
