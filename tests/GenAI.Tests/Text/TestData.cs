@@ -1,0 +1,30 @@
+using GenAI;
+
+namespace GenAI.Tests.Text;
+
+/// <summary>Locates optional test inputs in GENAI_DATA_DIR (set by .ci/run); tests without them are ignored.</summary>
+internal static class TestData
+{
+    public static string? Folder
+    {
+        get
+        {
+            var dir = Environment.GetEnvironmentVariable(CourseInfo.DataDirVariable);
+            return string.IsNullOrEmpty(dir) || !Directory.Exists(dir) ? null : dir;
+        }
+    }
+
+    /// <summary>Full path of <paramref name="fileName"/> in the data folder, or Assert.Ignore when it is absent.</summary>
+    public static string Require(string fileName)
+    {
+        var folder = Folder;
+        var path = folder is null ? null : Path.Combine(folder, fileName);
+        if (path is null || !File.Exists(path))
+            Assert.Ignore($"{fileName} not found: set {CourseInfo.DataDirVariable} (bash .ci/run provisions it).");
+        return path!;
+    }
+
+    /// <summary>Whether the rank file of an encoding is available locally (the tests never download).</summary>
+    public static void RequireRankFile(string encoding) =>
+        Require((encoding switch { "gpt2" => "r50k_base", "p50k_edit" => "p50k_base", _ => encoding }) + ".tiktoken");
+}
