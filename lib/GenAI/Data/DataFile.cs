@@ -24,6 +24,13 @@ public sealed record DataFile(string Name, string Folder, Uri? Url, string? Sha2
     /// </summary>
     public Func<string, string?>? Validate { get; init; }
 
+    /// <summary>
+    /// When true, <see cref="DataFile.Sha256"/> is the hash of the gzip-decompressed content, not of the
+    /// archive: repacked archives then verify too (Debian's Fashion-MNIST files lack gzip's original
+    /// file-name field, so their bytes differ from the official ones while the content is identical).
+    /// </summary>
+    public bool HashDecompressed { get; init; }
+
     /// <summary>Label in messages: the description when set, else the file name.</summary>
     public string DisplayName => Description is null ? Name : $"{Name} ({Description})";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Security.Cryptography;
 
 namespace GenAI.Data;
@@ -10,7 +11,7 @@ namespace GenAI.Data;
 /// </summary>
 internal static class FileCheck
 {
-    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), string> Hashes = new();
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written, bool Decompressed), string> Hashes = new();
 
     /// <summary>Returns null when <paramref name="path"/> holds the expected file, otherwise the reason it does not.</summary>
     public static string? Problem(DataFile file, string path)
@@ -21,22 +22,40 @@ internal static class FileCheck
             return $"hat {info.Length:N0} statt {size:N0} Bytes (unvollständig oder eine andere Fassung)";
         if (file.Sha256 is { } expected)
         {
-            var actual = Sha256Of(info);
+            var actual = Sha256Of(info, file.HashDecompressed);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
                 return $"hat die SHA-256-Prüfsumme {actual} statt {expected}";
         }
         return file.Validate?.Invoke(path);
     }
 
-    /// <summary>Lower-case hex SHA-256 of a file's content.</summary>
-    public static string Sha256Of(string path) => Sha256Of(new FileInfo(path));
+    /// <summary>Lower-case hex SHA-256 of a file, or of its gzip-decompressed content when <paramref name="decompressed"/> is set and the file is gzip.</summary>
+    public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(new FileInfo(path), decompressed);
 
-    private static string Sha256Of(FileInfo info)
+    private static string Sha256Of(FileInfo info, bool decompressed)
     {
-        var key = (info.FullName, info.Length, info.LastWriteTimeUtc);
+        var key = (info.FullName, info.Length, info.LastWriteTimeUtc, decompressed);
         if (Hashes.TryGetValue(key, out var cached)) return cached;
         using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        string hash;
+        if (decompressed && stream.ReadByte() == 0x1F && stream.ReadByte() == 0x8B)
+        {
+            stream.Position = 0;
+            try
+            {
+                using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+                hash = Convert.ToHexStringLower(SHA256.HashData(gzip));
+            }
+            catch (InvalidDataException)
+            {
+                return "(beschädigtes gzip)"; // never equal to a hash; not cached, the file may be rewritten
+            }
+        }
+        else
+        {
+            stream.Position = 0;
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
         Hashes[key] = hash;
         return hash;
     }
