@@ -31,6 +31,9 @@ public sealed record DataFile(string Name, string Folder, Uri? Url, string? Sha2
     /// </summary>
     public bool HashDecompressed { get; init; }
 
+    /// <summary>Where to get the file by hand when there is no download address (German, shown to the learner).</summary>
+    public string? Hint { get; init; }
+
     /// <summary>Label in messages: the description when set, else the file name.</summary>
     public string DisplayName => Description is null ? Name : $"{Name} ({Description})";
 }

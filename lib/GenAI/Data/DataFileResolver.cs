@@ -100,7 +100,7 @@ public sealed class DataFileResolver
         var rejected = new List<string>();
         foreach (var (source, path) in Candidates(file))
         {
-            if (!File.Exists(path)) continue;
+            if (!File.Exists(path)) continue; // follows links: a dangling link counts as absent
             var problem = FileCheck.Problem(file, path);
             if (problem is null) return new DataFileLocation(file, source, path, rejected);
             if (source == DataSource.Cache)
@@ -177,6 +177,7 @@ public sealed class DataFileResolver
         text.Append(url is null
             ? $"So geht es weiter: Besorge die Datei und {target}."
             : $"So geht es offline: Lade die Datei auf einem Rechner mit Internet von {file.Url ?? url} herunter und {target}.");
+        if (file.Hint is not null) text.Append(' ').Append(file.Hint);
         text.AppendLine();
         text.Append($"Alternativ legst du sie in den Cache: {CachePath(file)}.");
         foreach (var rejected in location.Rejected)

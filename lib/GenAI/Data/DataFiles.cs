@@ -16,7 +16,9 @@ public static class DataFiles
     /// <summary>
     /// The resolver used by the library. Unless replaced, it is rebuilt from the environment on every
     /// access, so setting <c>GENAI_DATA_DIR</c> in a running notebook takes effect at once.
+    /// Set it to null to return to that behaviour.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.AllowNull]
     public static DataFileResolver Resolver
     {
         get => _resolver ?? DataFileResolver.FromEnvironment();

@@ -54,6 +54,7 @@ internal sealed class Downloader(HttpMessageHandler? handler, int maxAttempts, T
         finally
         {
             if (File.Exists(part)) File.Delete(part);
+            RemoveIfEmpty(Path.GetDirectoryName(target)!);
         }
     }
 
@@ -105,6 +106,15 @@ internal sealed class Downloader(HttpMessageHandler? handler, int maxAttempts, T
         !cancellationToken.IsCancellationRequested
         && e is IOException or OperationCanceledException
                 or HttpRequestException { StatusCode: null }; // a status code means the server answered: no retry
+
+    private static void RemoveIfEmpty(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        catch (IOException) { } // another download just started there
+    }
 
     private static void RemoveStaleParts(string target)
     {

@@ -16,7 +16,7 @@ internal static class FileCheck
     /// <summary>Returns null when <paramref name="path"/> holds the expected file, otherwise the reason it does not.</summary>
     public static string? Problem(DataFile file, string path)
     {
-        var info = new FileInfo(path);
+        var info = Target(path);
         if (!info.Exists) return "fehlt";
         if (file.Size is { } size && info.Length != size)
             return $"hat {info.Length:N0} statt {size:N0} Bytes (unvollständig oder eine andere Fassung)";
@@ -30,7 +30,19 @@ internal static class FileCheck
     }
 
     /// <summary>Lower-case hex SHA-256 of a file, or of its gzip-decompressed content when <paramref name="decompressed"/> is set and the file is gzip.</summary>
-    public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(new FileInfo(path), decompressed);
+    public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(Target(path), decompressed);
+
+    /// <summary>
+    /// The file a path finally points to. FileInfo describes a symbolic link itself (its length is the
+    /// link's, not the data's), and data folders are often links to shared copies (CI links its corpora).
+    /// </summary>
+    public static FileInfo Target(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            return target;
+        return info;
+    }
 
     private static string Sha256Of(FileInfo info, bool decompressed)
     {

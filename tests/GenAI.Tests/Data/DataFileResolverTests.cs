@@ -172,6 +172,21 @@ public class DataFileResolverTests
     }
 
     [Test]
+    public void A_symbolic_link_in_the_data_folder_is_checked_by_its_target()
+    {
+        using var cache = new TempFolder();
+        using var data = new TempFolder();
+        using var shared = new TempFolder();
+        var real = Path.Combine(shared.Path, "payload.bin");
+        File.WriteAllBytes(real, Payload);
+        var link = Path.Combine(data.Path, "payload.bin");
+        try { File.CreateSymbolicLink(link, real); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Assert.Ignore($"cannot create symbolic links here: {e.Message}"); }
+
+        Assert.That(Resolver(cache, null, data.Path).Resolve(PayloadFile()), Is.EqualTo(link));
+    }
+
+    [Test]
     public void Downloads_report_progress_up_to_the_file_size()
     {
         using var cache = new TempFolder();
