@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace GenAI.Plotting;
+
+/// <summary>
+/// Numbers as German readers write them: decimal comma, period between thousands, a real minus
+/// sign (U+2212). Independent of the machine's culture so outputs are identical everywhere; plotly.js
+/// is told the same with <c>layout.separators = ",."</c>.
+/// </summary>
+public static class GermanNumber
+{
+    /// <summary>Formats <paramref name="value"/> with exactly <paramref name="decimals"/> decimals, e.g. <c>-1234.5 → "−1.234,50"</c>.</summary>
+    public static string Format(double value, int decimals)
+    {
+        if (double.IsNaN(value)) return "–";
+        if (double.IsInfinity(value)) return value > 0 ? "∞" : "−∞";
+        decimals = Math.Clamp(decimals, 0, 15);
+        double rounded = Math.Round(value, decimals);
+        if (rounded == 0) rounded = 0; // no "−0"
+        string invariant = Math.Abs(rounded).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var chars = invariant.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            chars[i] = chars[i] switch { ',' => '.', '.' => ',', var c => c };
+        return (rounded < 0 ? "−" : "") + new string(chars);
+    }
+
+    /// <summary>Formats with as many decimals as needed (at most <paramref name="maxDecimals"/>), e.g. <c>0.25 → "0,25"</c>.</summary>
+    public static string FormatShort(double value, int maxDecimals = 3)
+    {
+        int decimals = 0;
+        while (decimals < maxDecimals && Math.Abs(Math.Round(value, decimals) - value) > 1e-9 * Math.Max(1, Math.Abs(value))) decimals++;
+        return Format(value, decimals);
+    }
+
+    /// <summary>A fraction as a German percentage with one decimal, e.g. <c>0.4213 → "42,1 %"</c>.</summary>
+    public static string Percent(double fraction) => Format(fraction * 100, 1) + " %";
+}
