@@ -3,7 +3,7 @@ using GenAI.Plotting;
 namespace GenAI.Tests.Plotting;
 
 /// <summary>Representative figures with deterministic data, shared by golden-file and browser tests.</summary>
-internal static class SampleFigures
+public static class SampleFigures
 {
     /// <summary>A tiny deterministic generator (64-bit LCG, Knuth MMIX constants) so goldens never depend on System.Random.</summary>
     internal sealed class Lcg(ulong seed)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace GenAI.Plotting;
@@ -93,7 +92,7 @@ public static class PlotlyHtml
     {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(WebUtility.HtmlEncode(figure.Title ?? "Abbildung")).Append("</title>\n");
+            .Append(GenAI.Display.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
         if (plotlyJsPath is not null) page.Append(InlineScript(plotlyJsPath)).Append('\n');
         page.Append("</head>\n<body style=\"margin:16px;background:#fff\">\n");
         page.Append(Fragment(figure));

@@ -190,7 +190,13 @@ internal static class PlotlyJson
     private static void WriteColorbar(Utf8JsonWriter w, string? title, Domain domain)
     {
         w.WriteStartObject("colorbar");
-        if (title is not null) { w.WriteStartObject("title"); w.WriteString("text", title); w.WriteEndObject(); }
+        if (title is not null)
+        {
+            w.WriteStartObject("title"); w.WriteString("text", title);
+            w.WriteStartObject("font"); w.WriteNumber("size", Style.TickFont); w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteStartObject("tickfont"); w.WriteNumber("size", Style.TickFont); w.WriteEndObject();
         w.WriteNumber("x", Round(domain.X1 + 0.02));
         w.WriteNumber("y", Round((domain.Y0 + domain.Y1) / 2));
         w.WriteNumber("len", Round(domain.Y1 - domain.Y0));
@@ -229,7 +235,13 @@ internal static class PlotlyJson
         if (figure.LegendVisible)
         {
             w.WriteStartObject("legend");
-            if (figure.LegendTitle is not null) { w.WriteStartObject("title"); w.WriteString("text", figure.LegendTitle); w.WriteEndObject(); }
+            if (figure.LegendTitle is not null)
+            {
+                w.WriteStartObject("title"); w.WriteString("text", figure.LegendTitle);
+                w.WriteStartObject("font"); w.WriteNumber("size", Style.LegendFont); w.WriteString("weight", "bold"); w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteStartObject("font"); w.WriteNumber("size", Style.LegendFont); w.WriteEndObject();
             w.WriteNumber("x", 1.02); w.WriteString("xanchor", "left"); w.WriteNumber("y", 1); w.WriteString("yanchor", "top");
             w.WriteEndObject();
         }
@@ -276,7 +288,13 @@ internal static class PlotlyJson
         {
             w.WriteBoolean("visible", false);
         }
-        if (axis.Title is not null) { w.WriteStartObject("title"); w.WriteString("text", axis.Title); w.WriteEndObject(); }
+        if (axis.Title is not null)
+        {
+            w.WriteStartObject("title"); w.WriteString("text", axis.Title);
+            w.WriteStartObject("font"); w.WriteNumber("size", Style.AxisTitleFont); w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteStartObject("tickfont"); w.WriteNumber("size", Style.TickFont); w.WriteEndObject();
         if (axis.Categorical)
         {
             w.WriteString("type", "category");
