@@ -23,6 +23,23 @@ public static partial class torch
         }
     }
 
+    public partial class Tensor
+    {
+        /// <summary>Reverses the order of elements along each of <paramref name="dims"/> (a copy, as in PyTorch).</summary>
+        public Tensor flip(params long[] dims)
+        {
+            var r = this;
+            foreach (var d in dims)
+            {
+                int dd = Shape.Dim(d, sh.Length);
+                r = r.index_select(dd, arange(sh[dd] - 1, -1, -1));
+            }
+            return r;
+        }
+    }
+
+    public static Tensor flip(Tensor input, params long[] dims) => input.flip(dims);
+
     public static Tensor triu(Tensor input, long diagonal = 0) => input.triu(diagonal);
     public static Tensor tril(Tensor input, long diagonal = 0) => input.tril(diagonal);
 }
