@@ -50,7 +50,7 @@ internal sealed class CellProgressView : IProgressView
         var bar = total is > 0
             ? string.Create(ci, $"<progress value=\"{Math.Clamp(current, 0, total.Value):0.###}\" max=\"{total.Value:0.###}\"></progress> ")
             : "";
-        var html = $"<div class=\"genai-progress\">{bar}<code>{WebUtility.HtmlEncode(text)}</code></div>";
+        var html = $"<div class=\"genai-progress\">{bar}<code>{Export.Html.Encode(text)}</code></div>";
         return new MimeBundle().Add(MimeBundle.TextPlain, text).Add(MimeBundle.TextHtml, html);
     }
 }

@@ -21,6 +21,15 @@ internal static partial class CellSource
     public static string Normalize(string code) =>
         Magic().Replace(code, m => CSharpMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value);
 
+    /// <summary>The code without a leading <c>#!csharp</c> line (for display in handouts).</summary>
+    public static string WithoutCSharpMagic(string code)
+    {
+        var m = Magic().Match(code);
+        if (!m.Success || m.Index != 0 || !CSharpMagics.Contains(m.Groups["magic"].Value)) return code;
+        int end = code.IndexOf('\n', m.Length);
+        return end < 0 ? "" : code[(end + 1)..];
+    }
+
     /// <summary>A German message explaining why the cell cannot run, or null when it can.</summary>
     public static string? Problem(string normalizedCode, NotebookReferenceResolver resolver)
     {

@@ -13,7 +13,7 @@ namespace GenAI.Notebooks.Scripting;
 /// load context hands the script that same copy, so <c>IDisplayable</c> or <c>Progress</c> seen by the
 /// script and by the engine are one type, not two look-alikes from different files.
 /// </summary>
-internal sealed class NotebookReferenceResolver(string baseDirectory) : MetadataReferenceResolver
+internal sealed class NotebookReferenceResolver(string directory) : MetadataReferenceResolver
 {
     private static readonly Lazy<Dictionary<string, string>> TrustedPlatformAssemblies = new(() =>
     {
@@ -24,9 +24,9 @@ internal sealed class NotebookReferenceResolver(string baseDirectory) : Metadata
         return map;
     });
 
-    private readonly ScriptMetadataResolver _inner = ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory);
+    private readonly ScriptMetadataResolver _inner = ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetFullPath(directory));
 
-    public string BaseDirectory { get; } = baseDirectory;
+    public string BaseDirectory { get; } = Path.GetFullPath(directory);
 
     public override bool ResolveMissingAssemblies => true;
 

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using GenAI.Notebooks.Export;
+
+namespace GenAI.Cli.Commands;
+
+/// <summary>
+/// <c>genai course</c>, the README's main job: executes every chapter in <c>notebooks/</c> (writing the
+/// outputs back), exports the handouts to <c>handouts/</c> and ends with the path of <c>handouts/index.html</c>.
+/// (<c>dotnet run</c> has built everything by the time this runs, including the library the notebooks load.)
+/// </summary>
+public sealed class CourseCommand : ICliCommand
+{
+    /// <inheritdoc/>
+    public Command Build()
+    {
+        var command = new Command("course", "Alle Kapitel ausführen und die Handouts schreiben (der Hauptjob des Kurses).");
+        command.SetAction(async (_, token) => await RunAsync(FindRepositoryRoot(), Console.Out, token));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(string root, TextWriter log, CancellationToken token)
+    {
+        var notebooks = Path.Combine(root, "notebooks");
+        var handouts = Path.Combine(root, "handouts");
+        Directory.CreateDirectory(notebooks);
+        log.WriteLine("== Kapitel ausführen ==");
+        int status = await RunCommand.RunAsync([notebooks], log, token);
+        if (status != 0) return status;
+        log.WriteLine("== Handouts schreiben ==");
+        status = await ExportCommand.ExportAsync([notebooks], handouts, new ExportOptions(), execute: false, log, token);
+        if (status != 0) return status;
+        log.WriteLine(Path.Combine(handouts, "index.html"));
+        return 0;
+    }
+
+    /// <summary>The folder with GenAI.slnx above the current directory (the repository), else the current directory.</summary>
+    internal static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
