@@ -60,6 +60,18 @@ internal sealed class Downloader(HttpMessageHandler? handler, int maxAttempts, T
 
     private async Task FetchAsync(HttpClient client, Uri url, string part, long? expectedSize, IProgressView progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            await FetchOnceAsync(client, url, part, expectedSize, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"{idleTimeout.TotalSeconds:0} Sekunden lang kamen keine Daten"));
+        }
+    }
+
+    private async Task FetchOnceAsync(HttpClient client, Uri url, string part, long? expectedSize, IProgressView progress, CancellationToken cancellationToken)
+    {
         long existing = File.Exists(part) ? new FileInfo(part).Length : 0;
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (existing > 0) request.Headers.Range = new RangeHeaderValue(existing, null);
@@ -104,7 +116,7 @@ internal sealed class Downloader(HttpMessageHandler? handler, int maxAttempts, T
 
     private static bool IsBrokenTransfer(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested
-        && e is IOException or OperationCanceledException
+        && e is IOException or TimeoutException
                 or HttpRequestException { StatusCode: null }; // a status code means the server answered: no retry
 
     private static void RemoveIfEmpty(string folder)

@@ -81,6 +81,26 @@ public class DataFileResolverTests
     }
 
     [Test]
+    public void A_stalled_connection_times_out_instead_of_hanging()
+    {
+        using var cache = new TempFolder();
+        using var server = new LoopbackServer { StallAfter = 50_000 };
+        server.Serve("test/payload.bin", Payload);
+        var resolver = new DataFileResolver
+        {
+            CacheDirectory = cache.Path, MirrorUrl = server.BaseUrl, UseSystemFolders = false,
+            IdleTimeout = TimeSpan.FromMilliseconds(500), MaxAttempts = 2,
+        };
+
+        var error = Assert.Throws<DataUnavailableException>(() => resolver.Resolve(PayloadFile()));
+
+        Assert.That(error!.Message, Does.Contain("kamen keine Daten"));
+        Assert.That(server.Requests, Has.Count.EqualTo(2), "the stalled transfer made progress, so it was resumed once");
+        Assert.That(server.Requests[1], Does.EndWith("Range 50000-"));
+        Assert.That(cache.AllFiles(), Is.Empty);
+    }
+
+    [Test]
     public void A_dropped_download_resumes_with_a_range_request()
     {
         using var cache = new TempFolder();

@@ -26,6 +26,9 @@ internal sealed class LoopbackServer : IDisposable
     /// <summary>Cut the connection after this many body bytes, for this many requests (then serve fully).</summary>
     public (long AfterBytes, int Times) Drop { get; set; } = (0, 0);
 
+    /// <summary>When set, every response stops sending after this many body bytes and keeps the connection open.</summary>
+    public long? StallAfter { get; set; }
+
     /// <summary>Whether Range requests are answered with 206 (otherwise the whole file comes with 200).</summary>
     public bool HonourRange { get; set; } = true;
 
@@ -75,9 +78,14 @@ internal sealed class LoopbackServer : IDisposable
             bool drop;
             lock (_requests) { drop = Drop.Times > 0; if (drop) Drop = (Drop.AfterBytes, Drop.Times - 1); }
             if (drop) end = Math.Min(end, from + Drop.AfterBytes);
+            if (StallAfter is { } stall) end = Math.Min(end, from + stall);
             await stream.WriteAsync(content.AsMemory((int)from, (int)(end - from)));
             await stream.FlushAsync();
             if (drop) client.Client.LingerState = new LingerOption(true, 0); // abortive close: the client sees a reset
+            if (StallAfter is not null && end < content.Length)
+            {
+                try { await Task.Delay(Timeout.Infinite, _stop.Token); } catch (OperationCanceledException) { }
+            }
         }
     }
 
