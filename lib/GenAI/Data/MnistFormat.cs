@@ -9,24 +9,6 @@ internal static class MnistFormat
     public static readonly string[] FileNames =
         ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
 
-    /// <summary>A content check for unpinned copies: the IDX header must say images [N,28,28] or labels [N].</summary>
-    public static string? CheckHeader(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var array = Idx.Read(stream);
-            bool images = Path.GetFileName(path).Contains("images", StringComparison.Ordinal);
-            return images
-                ? array.Shape is [_, 28, 28] ? null : $"ist keine Bilddatei 28×28 (Form [{string.Join(", ", array.Shape)}])"
-                : array.Shape is [_] ? null : $"ist keine Label-Datei (Form [{string.Join(", ", array.Shape)}])";
-        }
-        catch (InvalidDataException e)
-        {
-            return $"ist kein gültiges IDX: {e.Message}";
-        }
-    }
-
     /// <summary>Loads one split from its image and label files.</summary>
     public static ImageDataset Load(string name, string imagesPath, string labelsPath, IReadOnlyList<string> classNames, int? take)
     {
