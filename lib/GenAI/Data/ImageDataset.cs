@@ -13,7 +13,7 @@ namespace GenAI.Data;
 /// Layout: <see cref="Pixels"/> holds image after image, each row by row, i.e. shape [N, H, W]
 /// flattened (row-major), the same order as an MNIST IDX file and as a tensor [N, 1, H, W].
 /// </remarks>
-public sealed class ImageDataset : IDisplayable
+public sealed partial class ImageDataset : IDisplayable
 {
     /// <summary>Creates a dataset; checks that pixels, labels and sizes agree.</summary>
     public ImageDataset(string name, float[] pixels, long[] labels, int height, int width, IReadOnlyList<string> classNames)
