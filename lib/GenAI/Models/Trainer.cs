@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using GenAI.Display;
+using GenAI.Plotting;
 using GenAI.Torch;
 using GenAI.Torch.Modules;
 using static GenAI.Torch.torch;
@@ -65,7 +65,6 @@ public sealed class Trainer
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         if (Seed is { } seed) torch.manual_seed(seed);
         long batches = train.Count;
-        var ci = CultureInfo.InvariantCulture;
         using var progress = Progress.Start(Label);
         int first = History.Epochs.Count + 1;
         for (int epoch = first; epoch < first + epochs; epoch++)
@@ -88,15 +87,15 @@ public sealed class Trainer
                 {
                     lastReport = clock.Elapsed;
                     progress.Report((epoch - first) * batches + step, epochs * batches,
-                        string.Create(ci, $"Epoche {epoch}/{first + epochs - 1} · Verlust {sums.Mean:0.00}"));
+                        $"Epoche {epoch}/{first + epochs - 1} · Verlust {GermanNumber.Format(sums.Mean, 2)}");
                 }
             }
             clock.Stop();
             var (validationLoss, validationParts) = validation is null ? (null, null) : EvaluateCore(validation, cancellationToken);
             History.Add(new EpochResult(epoch, sums.Mean, validationLoss, sums.PartMeans(), validationParts, (int)step, clock.Elapsed));
             var detail = validationLoss is { } v
-                ? string.Create(ci, $"Epoche {epoch}/{first + epochs - 1} · Verlust {sums.Mean:0.00} · Validierung {v:0.00}")
-                : string.Create(ci, $"Epoche {epoch}/{first + epochs - 1} · Verlust {sums.Mean:0.00}");
+                ? $"Epoche {epoch}/{first + epochs - 1} · Verlust {GermanNumber.Format(sums.Mean, 2)} · Validierung {GermanNumber.Format(v, 2)}"
+                : $"Epoche {epoch}/{first + epochs - 1} · Verlust {GermanNumber.Format(sums.Mean, 2)}";
             progress.Report((epoch - first + 1) * batches, epochs * batches, detail);
         }
         return History;

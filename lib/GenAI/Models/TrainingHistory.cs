@@ -1,13 +1,13 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using GenAI.Display;
+using GenAI.Plotting;
 
 namespace GenAI.Models;
 
 /// <summary>
-/// The losses of a training run, epoch by epoch. Displaying it in a notebook shows a table of the
-/// epochs (loss per sample for training and validation, the loss's parts, and time).
+/// The losses of a training run, epoch by epoch. Displayed in a notebook it shows the loss curves
+/// (training and validation per epoch) above a table of every epoch with the loss's parts and time.
 /// </summary>
 public sealed class TrainingHistory : IDisplayable
 {
@@ -19,7 +19,7 @@ public sealed class TrainingHistory : IDisplayable
     /// <summary>The last finished epoch, or null before the first one ends.</summary>
     public EpochResult? Last => _epochs.Count == 0 ? null : _epochs[^1];
 
-    /// <summary>Training loss per sample, one value per epoch (for a line chart).</summary>
+    /// <summary>Training loss per sample, one value per epoch.</summary>
     public double[] TrainLoss => [.. _epochs.Select(e => e.TrainLoss)];
 
     /// <summary>Validation loss per sample, one value per epoch (NaN where none was measured).</summary>
@@ -27,10 +27,32 @@ public sealed class TrainingHistory : IDisplayable
 
     internal void Add(EpochResult epoch) => _epochs.Add(epoch);
 
+    /// <summary>Loss per sample over the epochs: one line for training, one for validation (if measured).</summary>
+    public Figure ToChart()
+    {
+        if (_epochs.Count == 0) throw new InvalidOperationException("Noch keine Epoche trainiert: rufe zuerst Fit auf.");
+        var epochs = _epochs.Select(e => e.Epoch).ToArray();
+        var lines = new List<Figure> { Chart.Line(epochs, TrainLoss, name: "Training", markers: true) };
+        var validated = _epochs.Where(e => e.ValidationLoss is not null).ToArray();
+        if (validated.Length > 0)
+            lines.Add(Chart.Line(validated.Select(e => e.Epoch), validated.Select(e => e.ValidationLoss!.Value), name: "Validierung", markers: true));
+        return Chart.Combine(lines)
+            .WithTitle("Verlust pro Epoche")
+            .WithXAxis("Epoche")
+            .WithYAxis("Verlust pro Beispiel");
+    }
+
     /// <inheritdoc/>
-    public MimeBundle ToMimeBundle() => new MimeBundle()
-        .Add(MimeBundle.TextHtml, ToHtml())
-        .Add(MimeBundle.TextPlain, ToString());
+    public MimeBundle ToMimeBundle()
+    {
+        if (_epochs.Count == 0) return MimeBundle.PlainText(ToString());
+        var chart = ToChart().ToMimeBundle();
+        // The chart (interactive, with its SVG fallback) and, below it, the numbers as a table.
+        return new MimeBundle()
+            .Add(MimeBundle.TextHtml, chart[MimeBundle.TextHtml] + ToHtmlTable())
+            .Add(MimeBundle.ImageSvg, chart[MimeBundle.ImageSvg])
+            .Add(MimeBundle.TextPlain, ToString());
+    }
 
     /// <summary>A plain-text table, one line per epoch.</summary>
     public override string ToString()
@@ -45,9 +67,8 @@ public sealed class TrainingHistory : IDisplayable
         return text.ToString().TrimEnd();
     }
 
-    private string ToHtml()
+    private string ToHtmlTable()
     {
-        if (_epochs.Count == 0) return "<p>Noch keine Epoche trainiert.</p>";
         var (header, rows) = Table();
         var html = new StringBuilder("<table class=\"genai-training-history\"><thead><tr>");
         foreach (var h in header) html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
@@ -63,7 +84,6 @@ public sealed class TrainingHistory : IDisplayable
 
     private (string[] Header, List<string[]> Rows) Table()
     {
-        var ci = CultureInfo.InvariantCulture;
         var parts = _epochs.SelectMany(e => e.TrainParts.Keys).Distinct().ToArray();
         bool validation = _epochs.Any(e => e.ValidationLoss is not null);
         var header = new List<string> { "Epoche", "Training" };
@@ -77,14 +97,14 @@ public sealed class TrainingHistory : IDisplayable
         var rows = new List<string[]>();
         foreach (var e in _epochs)
         {
-            var row = new List<string> { e.Epoch.ToString(ci), e.TrainLoss.ToString("0.00", ci) };
-            row.AddRange(parts.Select(p => e.TrainParts.TryGetValue(p, out var v) ? v.ToString("0.00", ci) : ""));
+            var row = new List<string> { GermanNumber.Format(e.Epoch, 0), GermanNumber.Format(e.TrainLoss, 2) };
+            row.AddRange(parts.Select(p => e.TrainParts.TryGetValue(p, out var v) ? GermanNumber.Format(v, 2) : ""));
             if (validation)
             {
-                row.Add(e.ValidationLoss?.ToString("0.00", ci) ?? "");
-                row.AddRange(parts.Select(p => e.ValidationParts?.TryGetValue(p, out var v) == true ? v.ToString("0.00", ci) : ""));
+                row.Add(e.ValidationLoss is { } v ? GermanNumber.Format(v, 2) : "");
+                row.AddRange(parts.Select(p => e.ValidationParts?.TryGetValue(p, out var v) == true ? GermanNumber.Format(v, 2) : ""));
             }
-            row.Add(e.Duration.TotalSeconds.ToString("0.0", ci));
+            row.Add(GermanNumber.Format(e.Duration.TotalSeconds, 1));
             rows.Add([.. row]);
         }
         return ([.. header], rows);

@@ -53,10 +53,13 @@ public sealed class Vae : nn.Module<Tensor, (Tensor reconstruction, Tensor mu, T
     /// Draws z ~ N(μ, σ²) so that gradients flow to μ and σ: the reparameterisation trick
     /// (Kingma &amp; Welling 2014, §2.4).
     /// </summary>
-    public static Tensor Reparameterize(Tensor mu, Tensor logvar)
+    public static Tensor Reparameterize(Tensor mu, Tensor logvar) =>
+        Reparameterize(mu, logvar, torch.randn_like(mu));   // ε ~ N(0, I), (N, latent)
+
+    /// <summary>z = μ + ε·exp(½·log σ²) for given noise ε (N, latent): the deterministic part of the trick.</summary>
+    public static Tensor Reparameterize(Tensor mu, Tensor logvar, Tensor eps)
     {
         var std = torch.exp(0.5 * logvar);   // σ = exp(½·log σ²)
-        var eps = torch.randn_like(std);     // ε ~ N(0, I)
         return mu + eps * std;               // z = μ + ε·σ
     }
 

@@ -126,14 +126,19 @@ public class TrainerTests
     }
 
     [Test]
-    public void The_history_displays_as_a_table_with_german_headers()
+    public void The_history_displays_as_a_loss_chart_above_a_table_with_german_headers()
     {
         torch.manual_seed(8);
         var vae = new Vae(new VaeConfig { HiddenSize = 16 });
-        var history = Trainer.For(vae).Fit(Loader(train: true, batchSize: 512), epochs: 1, validation: Loader(train: false, batchSize: 512));
+        var history = Trainer.For(vae).Fit(Loader(train: true, batchSize: 512), epochs: 2, validation: Loader(train: false, batchSize: 512));
         var bundle = Formatter.ToMimeBundle(history);
         Assert.That(bundle[MimeBundle.TextHtml], Does.Contain("<table").And.Contain("<th>Epoche</th>").And.Contain("<th>Validierung KL</th>"));
+        Assert.That(bundle[MimeBundle.ImageSvg], Does.Contain("Verlust pro Epoche").And.Contain("Validierung"));
         Assert.That(bundle[MimeBundle.TextPlain], Does.StartWith("Epoche"));
+        // German decimal comma in the table: the second epoch's training loss, e.g. "412,37".
+        Assert.That(bundle[MimeBundle.TextPlain], Does.Contain(GenAI.Plotting.GermanNumber.Format(history.Epochs[1].TrainLoss, 2)));
+        var chart = history.ToChart();
+        Assert.That(chart.Traces.Count(), Is.EqualTo(2));
     }
 
     private sealed class RecordingView(List<(double, double?, string?)> reports) : IProgressView
