@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using GenAI.Kernel.Protocol;
+using GenAI.Kernel.Zmtp;
+
+namespace GenAI.Kernel;
+
+public sealed partial class JupyterKernel
+{
+    private void HandleComplete(JupyterMessage request, RouterSocket socket)
+    {
+        string code = request.GetString("code");
+        int cursor = CodePoints.ToUtf16(code, request.GetInt("cursor_pos", CodePoints.FromUtf16(code, code.Length)));
+        var result = Engine.Complete(code, cursor);
+        Reply(socket, request, "complete_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["matches"] = new JsonArray([.. result.Matches.Select(m => (JsonNode?)m)]),
+            ["cursor_start"] = CodePoints.FromUtf16(code, result.Start),
+            ["cursor_end"] = CodePoints.FromUtf16(code, result.End),
+            ["metadata"] = new JsonObject(),
+        });
+    }
+
+    private void HandleInspect(JupyterMessage request, RouterSocket socket)
+    {
+        string code = request.GetString("code");
+        int cursor = CodePoints.ToUtf16(code, request.GetInt("cursor_pos", CodePoints.FromUtf16(code, code.Length)));
+        var text = Engine.Inspect(code, cursor, request.GetInt("detail_level", 0));
+        Reply(socket, request, "inspect_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["found"] = text is not null,
+            ["data"] = text is null ? new JsonObject() : new JsonObject { ["text/plain"] = text },
+            ["metadata"] = new JsonObject(),
+        });
+    }
+
+    private void HandleIsComplete(JupyterMessage request, RouterSocket socket)
+    {
+        string code = request.GetString("code");
+        string status = Engine.IsComplete(code);
+        var content = new JsonObject { ["status"] = status };
+        if (status == "incomplete") content["indent"] = NextIndent(code);
+        Reply(socket, request, "is_complete_reply", content);
+    }
+
+    /// <summary>The last line's indentation, one level deeper after an opening brace or parenthesis.</summary>
+    internal static string NextIndent(string code)
+    {
+        var lastLine = code.TrimEnd('\r', '\n').Split('\n')[^1];
+        var indent = lastLine[..(lastLine.Length - lastLine.TrimStart().Length)];
+        return lastLine.TrimEnd().EndsWith('{') || lastLine.TrimEnd().EndsWith('(') ? indent + "    " : indent;
+    }
+}
