@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenAI.Display;
 using GenAI.Kernel.Protocol;
+using GenAI.Notebooks;
 
 namespace GenAI.Kernel;
 
@@ -12,7 +13,7 @@ namespace GenAI.Kernel;
 /// <c>Console.Write</c> per character does not become one message per character (pitfall 12).
 /// A silent request publishes nothing but still records an error for its reply.
 /// </summary>
-public sealed class CellPublisher
+public sealed class CellPublisher : ICellOutput
 {
     private static readonly TimeSpan StreamFlushDelay = TimeSpan.FromMilliseconds(50);
 

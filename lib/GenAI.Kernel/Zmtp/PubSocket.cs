@@ -18,6 +18,7 @@ public sealed class PubSocket : ZmtpListener
         public ZmtpConnection Connection { get; } = connection;
         public List<byte[]> Topics { get; } = [];      // a multiset: subscriptions are not idempotent
         public Channel<byte[]> Queue { get; } = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+        public int Pending;                             // queued but not yet written to the network
     }
 
     private readonly List<Subscriber> _subscribers = [];
@@ -44,8 +45,8 @@ public sealed class PubSocket : ZmtpListener
         lock (_publishLock)
         {
             foreach (var subscriber in _subscribers)
-                if (subscriber.Topics.Exists(t => topic.AsSpan().StartsWith(t)))
-                    subscriber.Queue.Writer.TryWrite(encoded);
+                if (subscriber.Topics.Exists(t => topic.AsSpan().StartsWith(t)) && subscriber.Queue.Writer.TryWrite(encoded))
+                    Interlocked.Increment(ref subscriber.Pending);
         }
     }
 
@@ -93,7 +94,10 @@ public sealed class PubSocket : ZmtpListener
         try
         {
             await foreach (var encoded in subscriber.Queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
                 await subscriber.Connection.SendRawAsync(encoded, cancellationToken).ConfigureAwait(false);
+                Interlocked.Decrement(ref subscriber.Pending);
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
@@ -111,7 +115,7 @@ public sealed class PubSocket : ZmtpListener
         while (DateTime.UtcNow < deadline)
         {
             bool empty;
-            lock (_publishLock) empty = _subscribers.TrueForAll(s => s.Queue.Reader.Count == 0);
+            lock (_publishLock) empty = _subscribers.TrueForAll(s => Volatile.Read(ref s.Pending) == 0);
             if (empty) return;
             await Task.Delay(10).ConfigureAwait(false);
         }

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+
+namespace GenAI.Tests.Kernel;
+
+/// <summary>
+/// The real kernel process (genai kernel start, C# through the notebook engine) under Debian's
+/// Jupyter clients: jupyter_kernel_test, jupyter_client's KernelManager, nbclient and nbconvert.
+/// </summary>
+[NonParallelizable]
+public class KernelConformanceTests
+{
+    private InstalledKernel _kernel = null!;
+
+    [OneTimeSetUp]
+    public void Install() => _kernel = new InstalledKernel();
+
+    [OneTimeTearDown]
+    public void Remove() => _kernel.Dispose();
+
+    private static void AssertRan(PythonClients.Result result, string what) =>
+        Assert.That(result.ExitCode, Is.Zero, $"{what} failed (exit {result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
+
+    [Test]
+    public void Jupyter_kernel_test_conformance_passes_with_csharp_samples()
+    {
+        PythonClients.Require("jupyter_kernel_test", "jupyter_client");
+        var result = PythonClients.Run(["test_kernel_conformance.py"], TimeSpan.FromMinutes(3), _kernel.Environment);
+        AssertRan(result, "jupyter_kernel_test");
+        var summary = result.Stdout.Trim().Split('\n')[^1];
+        TestContext.Out.WriteLine(summary);
+        Assert.That(summary, Does.Match(@"^\d+ passed, 0 failed, [01] skipped$"), "only test_pager/test_clear_output may skip:\n" + result.Stdout);
+    }
+
+    [Test]
+    public void Interrupt_stops_a_tight_loop_and_the_next_cell_sees_earlier_variables()
+    {
+        PythonClients.Require("jupyter_client");
+        var result = PythonClients.Run(["kernel_checks.py", "interrupt"], TimeSpan.FromMinutes(2), _kernel.Environment);
+        AssertRan(result, "interrupt check");
+        var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
+        Assert.That((string?)seen["loop_reply"]!["status"], Is.EqualTo("error"));
+        Assert.That((bool)seen["loop_parent_ok"]!, Is.True);
+        Assert.That((double)seen["interrupt_seconds"]!, Is.LessThan(5));
+        Assert.That((string?)seen["after_value"], Is.EqualTo("6"));
+        Assert.That((bool)seen["alive_after_shutdown"]!, Is.False, "shutdown_request ends the process");
+    }
+
+    private static string WriteNotebook(string folder)
+    {
+        static JsonObject Cell(string source) => new()
+        {
+            ["cell_type"] = "code", ["execution_count"] = null, ["metadata"] = new JsonObject(),
+            ["outputs"] = new JsonArray(), ["source"] = source,
+        };
+        var notebook = new JsonObject
+        {
+            ["nbformat"] = 4, ["nbformat_minor"] = 5,
+            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = "genai-csharp", ["display_name"] = "C# (GenAI)", ["language"] = "csharp" } },
+            ["cells"] = new JsonArray(
+                Cell("var namen = new[] { \"Ada\", \"Alan\" };\nConsole.WriteLine(string.Join(\", \", namen));"),
+                new JsonObject { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = "## Zwischenüberschrift" },
+                Cell("namen.Length * 21"),
+                Cell("display(\"Grüße\");")),
+        };
+        var path = Path.Combine(folder, "probe.ipynb");
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    [Test]
+    public void Nbclient_executes_a_notebook_through_the_kernel()
+    {
+        PythonClients.Require("nbclient", "nbformat");
+        var path = WriteNotebook(_kernel.Prefix);
+        var result = PythonClients.Run(["kernel_checks.py", "nbclient", path], TimeSpan.FromMinutes(2), _kernel.Environment);
+        AssertRan(result, "nbclient");
+        var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
+        Assert.That((string?)seen["language"], Is.EqualTo("csharp"));
+        Assert.That(seen["cells"]!.ToJsonString(), Is.EqualTo("""[["stream"],["execute_result"],["display_data"]]"""));
+        TestContext.Out.WriteLine($"nbclient: {(double)seen["seconds"]!:0.0} s for 3 cells including kernel start");
+    }
+
+    [Test]
+    public void Nbconvert_executes_a_notebook_to_html()
+    {
+        PythonClients.Require("nbconvert", "nbclient");
+        var path = WriteNotebook(_kernel.Prefix);
+        var result = PythonClients.Run(["-m", "nbconvert", "--execute", "--to", "html", "--ExecutePreprocessor.timeout=120", path],
+            TimeSpan.FromMinutes(3), _kernel.Environment, workingDirectory: _kernel.Prefix);
+        AssertRan(result, "jupyter nbconvert --execute --to html");
+        var html = File.ReadAllText(Path.ChangeExtension(path, ".html"));
+        Assert.That(html, Does.Contain("Ada, Alan").And.Contain("42").And.Contain("Grüße"));
+    }
+}

@@ -1,0 +1,70 @@
+"""Checks of the installed genai-csharp kernel through jupyter_client's KernelManager and nbclient.
+
+Usage (JUPYTER_PATH must point at a folder holding kernels/genai-csharp):
+    kernel_checks.py interrupt          -> JSON: a busy loop is interrupted, state survives
+    kernel_checks.py nbclient NOTEBOOK  -> executes NOTEBOOK in place with nbclient, JSON of outputs
+"""
+import json
+import sys
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+
+def run(kc, code, timeout=30):
+    msg_id = kc.execute(code)
+    reply = kc.get_shell_msg(timeout=timeout)
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
+                and msg["content"]["execution_state"] == "idle":
+            return reply["content"]
+
+
+def interrupt():
+    km, kc = start_new_kernel(kernel_name="genai-csharp", startup_timeout=60)
+    out = {}
+    try:
+        out["before"] = run(kc, "var zaehler = 5; zaehler")["status"]
+        msg_id = kc.execute("while (true) {}")
+        time.sleep(1.0)
+        started = time.time()
+        km.interrupt_kernel()                       # message mode: interrupt_request on control
+        reply = kc.get_shell_msg(timeout=20)
+        out["interrupt_seconds"] = time.time() - started
+        out["loop_reply"] = reply["content"]
+        out["loop_parent_ok"] = reply["parent_header"]["msg_id"] == msg_id
+        msg_id = kc.execute("zaehler + 1")
+        kc.get_shell_msg(timeout=20)
+        while True:
+            msg = kc.get_iopub_msg(timeout=20)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "execute_result":
+                out["after_value"] = msg["content"]["data"]["text/plain"]
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+    finally:
+        km.shutdown_kernel(now=False)
+        out["alive_after_shutdown"] = km.is_alive()
+    print(json.dumps(out))
+
+
+def execute_notebook(path):
+    import nbformat
+    from nbclient import NotebookClient
+    nb = nbformat.read(path, as_version=4)
+    started = time.time()
+    NotebookClient(nb, kernel_name="genai-csharp", timeout=120, startup_timeout=60,
+                   resources={"metadata": {"path": str(__import__("os").path.dirname(path))}}).execute()
+    nbformat.write(nb, path)
+    cells = [[o.get("output_type") for o in c.get("outputs", [])] for c in nb.cells if c.cell_type == "code"]
+    print(json.dumps({"cells": cells, "seconds": time.time() - started,
+                      "language": nb.metadata.get("language_info", {}).get("name")}))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "interrupt":
+        interrupt()
+    elif sys.argv[1] == "nbclient":
+        execute_notebook(sys.argv[2])
