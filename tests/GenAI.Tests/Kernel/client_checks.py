@@ -40,6 +40,11 @@ def main():
     kc.load_connection_file()
     kc.start_channels()
     kc.wait_for_ready(timeout=30)
+    while True:   # wait_for_ready may leave extra kernel_info replies queued
+        try:
+            kc.get_shell_msg(timeout=0.3)
+        except Exception:
+            break
     out = {}
     if check == "protocol":
         msg_id = kc.kernel_info()

@@ -11,9 +11,17 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 
+def reply_to(kc, msg_id, timeout=30):
+    """The shell reply to msg_id. wait_for_ready may leave extra kernel_info replies queued."""
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def run(kc, code, timeout=30):
     msg_id = kc.execute(code)
-    reply = kc.get_shell_msg(timeout=timeout)
+    reply = reply_to(kc, msg_id, timeout)
     while True:
         msg = kc.get_iopub_msg(timeout=timeout)
         if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
@@ -30,12 +38,11 @@ def interrupt():
         time.sleep(1.0)
         started = time.time()
         km.interrupt_kernel()                       # message mode: interrupt_request on control
-        reply = kc.get_shell_msg(timeout=20)
+        reply = reply_to(kc, msg_id, timeout=20)
         out["interrupt_seconds"] = time.time() - started
         out["loop_reply"] = reply["content"]
-        out["loop_parent_ok"] = reply["parent_header"]["msg_id"] == msg_id
         msg_id = kc.execute("zaehler + 1")
-        kc.get_shell_msg(timeout=20)
+        reply_to(kc, msg_id, timeout=20)
         while True:
             msg = kc.get_iopub_msg(timeout=20)
             if msg["parent_header"].get("msg_id") != msg_id:
