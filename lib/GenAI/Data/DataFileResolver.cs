@@ -101,7 +101,7 @@ public sealed class DataFileResolver
         foreach (var (source, path) in Candidates(file))
         {
             if (!File.Exists(path)) continue; // follows links: a dangling link counts as absent
-            var problem = FileCheck.Problem(file, path);
+            var problem = FileCheck.Problem(file, path, new HashStamps(Path.Combine(CacheDirectory, ".verified")));
             if (problem is null) return new DataFileLocation(file, source, path, rejected);
             if (source == DataSource.Cache)
             {

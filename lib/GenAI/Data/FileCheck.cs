@@ -7,14 +7,15 @@ namespace GenAI.Data;
 /// <summary>
 /// Decides whether a local copy of a <see cref="DataFile"/> is the right file: size first (cheap,
 /// catches truncated downloads), then the pinned SHA-256, then the file's own content check.
-/// A hash result is remembered per (path, length, write time), so a 26 MB file is hashed once per process.
+/// A hash result is remembered per (path, length, write time): in memory for this process and, when a
+/// stamp folder is given, on disk for later ones (<see cref="HashStamps"/>).
 /// </summary>
 internal static class FileCheck
 {
     private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written, bool Decompressed), string> Hashes = new();
 
     /// <summary>Returns null when <paramref name="path"/> holds the expected file, otherwise the reason it does not.</summary>
-    public static string? Problem(DataFile file, string path)
+    public static string? Problem(DataFile file, string path, HashStamps? stamps = null)
     {
         var info = Target(path);
         if (!info.Exists) return "fehlt";
@@ -22,7 +23,7 @@ internal static class FileCheck
             return $"hat {info.Length:N0} statt {size:N0} Bytes (unvollständig oder eine andere Fassung)";
         if (file.Sha256 is { } expected)
         {
-            var actual = Sha256Of(info, file.HashDecompressed);
+            var actual = Sha256Of(info, file.HashDecompressed, stamps);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
                 return $"hat die SHA-256-Prüfsumme {actual} statt {expected}";
         }
@@ -30,7 +31,10 @@ internal static class FileCheck
     }
 
     /// <summary>Lower-case hex SHA-256 of a file, or of its gzip-decompressed content when <paramref name="decompressed"/> is set and the file is gzip.</summary>
-    public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(Target(path), decompressed);
+    public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(Target(path), decompressed, null);
+
+    /// <summary>Forgets the in-memory hashes (tests use it to act like a new process).</summary>
+    internal static void ForgetHashes() => Hashes.Clear();
 
     /// <summary>
     /// The file a path finally points to. FileInfo describes a symbolic link itself (its length is the
@@ -44,10 +48,11 @@ internal static class FileCheck
         return info;
     }
 
-    private static string Sha256Of(FileInfo info, bool decompressed)
+    private static string Sha256Of(FileInfo info, bool decompressed, HashStamps? stamps)
     {
         var key = (info.FullName, info.Length, info.LastWriteTimeUtc, decompressed);
         if (Hashes.TryGetValue(key, out var cached)) return cached;
+        if (stamps?.Read(info, decompressed) is { } stamped) return Hashes[key] = stamped;
         using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         string hash;
         if (decompressed && stream.ReadByte() == 0x1F && stream.ReadByte() == 0x8B)
@@ -69,6 +74,7 @@ internal static class FileCheck
             hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         Hashes[key] = hash;
+        stamps?.Write(info, decompressed, hash);
         return hash;
     }
 }

@@ -207,6 +207,29 @@ public class DataFileResolverTests
     }
 
     [Test]
+    public void A_verified_hash_is_remembered_across_processes_only_while_the_file_is_unchanged()
+    {
+        using var cache = new TempFolder();
+        using var data = new TempFolder();
+        var path = Path.Combine(data.Path, "payload.bin");
+        File.WriteAllBytes(path, Payload);
+        var resolver = Resolver(cache, null, data.Path);
+        Assert.That(resolver.Resolve(PayloadFile()), Is.EqualTo(path));
+        var stamp = Directory.GetFiles(Path.Combine(cache.Path, ".verified")).Single();
+        Assert.That(File.ReadAllText(stamp), Does.EndWith(PayloadFile().Sha256!));
+
+        // A "new process" trusts the stamp while length and write time match: a forged stamp proves it is read.
+        File.WriteAllText(stamp, File.ReadAllText(stamp).Replace(PayloadFile().Sha256!, new string('f', 64)));
+        FileCheck.ForgetHashes();
+        Assert.That(resolver.Locate(PayloadFile()).Source, Is.EqualTo(DataSource.Download));
+
+        // Once the file is touched, the stamp no longer applies and the file is hashed again.
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-5));
+        FileCheck.ForgetHashes();
+        Assert.That(resolver.Locate(PayloadFile()).Source, Is.EqualTo(DataSource.DataDirectory));
+    }
+
+    [Test]
     public void Downloads_report_progress_up_to_the_file_size()
     {
         using var cache = new TempFolder();
