@@ -10,7 +10,7 @@ namespace GenAI.Display;
 /// that embeds the PNG and sets the captions as real text — crisp at every zoom, German umlauts in any
 /// font, selectable, no bitmap font to maintain. The plain PNG stays in the bundle for viewers without SVG.
 /// </summary>
-public sealed class ImageGrid : IDisplayable
+public sealed partial class ImageGrid : IDisplayable
 {
     private const int Gap = 2;
     private readonly Raster[] _tiles;
@@ -138,8 +138,13 @@ public sealed class ImageGrid : IDisplayable
         if (_title is not null) svg.Append($"<text x=\"{n(width / 2)}\" y=\"20\" font-size=\"16\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(_title)}</text>\n");
         int tw = _tiles[0].Width * Scale, th = _tiles[0].Height * Scale;
         if (_columnCaptions is not null)
+        {
+            // Narrow tiles: shrink the captions (down to 9 px), then shorten them with "…", so neighbours never overlap.
+            double widest = _columnCaptions.Max(c => MeasureText(c, font));
+            double columnFont = Math.Clamp(font * (tw - 4) / Math.Max(1, widest), 9, font);
             for (int c = 0; c < Columns; c++)
-                svg.Append($"<text x=\"{n(left + c * (tw + Gap) + tw / 2.0)}\" y=\"{n(top - 6)}\" font-size=\"{n(font)}\" text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(_columnCaptions[c])}</text>\n");
+                svg.Append($"<text x=\"{n(left + c * (tw + Gap) + tw / 2.0)}\" y=\"{n(top - 6)}\" font-size=\"{n(columnFont)}\" text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(TextMetrics.Fit(_columnCaptions[c], columnFont, tw + Gap - 2))}</text>\n");
+        }
         if (_rowCaptions is not null)
             for (int r = 0; r < Rows; r++)
                 svg.Append($"<text x=\"{n(left - 8)}\" y=\"{n(top + r * (th + Gap) + th / 2.0 + 4.5)}\" font-size=\"{n(font)}\" text-anchor=\"end\" fill=\"{Style.Text}\">{Escape(_rowCaptions[r])}</text>\n");

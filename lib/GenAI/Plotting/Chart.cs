@@ -7,7 +7,7 @@ namespace GenAI.Plotting;
 /// Factory methods for figures, named like Plotly.NET's: <c>Chart.Scatter(x, y).WithTitle("…")</c>.
 /// Numbers come as <c>double[]</c>, <c>float[]</c>, <c>int[]</c> or any <c>IEnumerable</c> of numbers.
 /// </summary>
-public static class Chart
+public static partial class Chart
 {
     /// <summary>A point cloud (markers). Optional: legend name, fixed colour, a text label per point.</summary>
     public static Figure Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null, string? color = null,

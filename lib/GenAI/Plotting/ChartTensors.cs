@@ -1,0 +1,42 @@
+using GenAI.Display;
+using GenAI.Torch;
+
+namespace GenAI.Plotting;
+
+public static partial class Chart
+{
+    /// <summary>A point cloud from two 1-D tensors of equal length.</summary>
+    public static Figure Scatter(torch.Tensor x, torch.Tensor y, string? name = null, string? color = null,
+        IEnumerable<string>? text = null, double markerSize = 7, double opacity = 1) =>
+        Scatter(TensorData.Vector(x, nameof(x)), TensorData.Vector(y, nameof(y)), name, color, text, markerSize, opacity);
+
+    /// <summary>A curve over the positions 0, 1, 2 … of a 1-D tensor (e.g. recorded losses).</summary>
+    public static Figure Line(torch.Tensor y, string? name = null, string? color = null, bool markers = false) =>
+        Line(TensorData.Vector(y, nameof(y)), name, color, markers);
+
+    /// <summary>A histogram of all elements of a tensor (any shape), e.g. weights or activations.</summary>
+    public static Figure Histogram(torch.Tensor values, int? bins = null, string? name = null, string? color = null,
+        HistogramNorm norm = HistogramNorm.Count) =>
+        Histogram(TensorData.Vector(values, nameof(values)), bins, name, color, norm);
+
+    /// <summary>A heatmap of a 2-D tensor, shape [rows, columns].</summary>
+    public static Figure Heatmap(torch.Tensor z, IEnumerable<string>? columnLabels = null, IEnumerable<string>? rowLabels = null,
+        bool annotate = false, int decimals = 2, Colorscale? colorscale = null, double? zMin = null, double? zMax = null,
+        string? colorbarTitle = null) =>
+        Heatmap(TensorData.Matrix(z, nameof(z)), columnLabels, rowLabels, annotate, decimals, colorscale, zMin, zMax, colorbarTitle);
+
+    /// <summary>One image from a tensor: [H, W], [1, H, W], [3, H, W] (RGB) or a flat square [H·W].</summary>
+    public static Figure Image(torch.Tensor image, double min = 0, double max = 1)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var s = image.shape;
+        var batch = s.Length switch
+        {
+            1 => image.reshape(1, s[0]),
+            2 or 3 => image.unsqueeze(0),
+            _ => throw new ArgumentException($"Ein Bild kommt als [H, W], [1, H, W], [3, H, W] oder [H·W], nicht als [{string.Join(", ", s)}].", nameof(image)),
+        };
+        var (pixels, _, channels, h, w) = TensorData.Images(batch, null, null, nameof(image));
+        return Image(channels == 3 ? Raster.FromRgbChannelsFirst(pixels, w, h, min, max) : Raster.FromGray(pixels, w, h, min, max));
+    }
+}

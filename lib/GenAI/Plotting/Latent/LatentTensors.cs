@@ -1,0 +1,71 @@
+using GenAI.Display;
+using GenAI.Torch;
+
+namespace GenAI.Plotting;
+
+public sealed partial class Pca
+{
+    /// <summary>Fits a PCA to a 2-D tensor, shape [N samples, D dimensions].</summary>
+    public static Pca Fit(torch.Tensor data, int components = 2) => Fit(TensorData.Matrix(data, nameof(data)), components);
+
+    /// <summary>Projects a tensor [N, D] onto the components: result [N, k].</summary>
+    public torch.Tensor Transform(torch.Tensor data) => TensorData.FromMatrix(Transform(TensorData.Matrix(data, nameof(data))));
+}
+
+public static partial class Interpolation
+{
+    /// <summary>Straight-line path between two 1-D codes: tensor [steps, D].</summary>
+    public static torch.Tensor Linear(torch.Tensor start, torch.Tensor end, int steps) =>
+        TensorData.FromMatrix(Linear(TensorData.Vector(start, nameof(start)), TensorData.Vector(end, nameof(end)), steps));
+
+    /// <summary>Spherical (slerp) path between two 1-D codes: tensor [steps, D].</summary>
+    public static torch.Tensor Spherical(torch.Tensor start, torch.Tensor end, int steps) =>
+        TensorData.FromMatrix(Spherical(TensorData.Vector(start, nameof(start)), TensorData.Vector(end, nameof(end)), steps));
+}
+
+public static partial class LatentPlot
+{
+    /// <summary>Scatter of latent codes, tensor [N, D], coloured by class; labels as a 1-D tensor of class indices.</summary>
+    public static Figure Scatter(torch.Tensor codes, torch.Tensor labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+        Scatter(TensorData.Matrix(codes, nameof(codes)), labels.ToArray<long>(), classNames, title);
+
+    /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
+    public static Figure Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+        Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
+
+    /// <summary>
+    /// Decoded grid with a tensor decoder, e.g. <c>LatentPlot.DecodedGrid(z =&gt; model.decode(z))</c>: it gets
+    /// codes [steps², latentDimensions] and returns images [steps², H·W] (or [steps², 1, H, W]).
+    /// Runs under <c>torch.no_grad()</c>.
+    /// </summary>
+    public static ImageGrid DecodedGrid(Func<torch.Tensor, torch.Tensor> decoder, int steps = 10, double min = -3, double max = 3,
+        int latentDimensions = 2, int? width = null, int? height = null, int scale = 2, double pixelMin = 0, double pixelMax = 1)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        return DecodedGrid(codes => Decode(decoder, codes), steps, min, max, latentDimensions, width, height, scale, pixelMin, pixelMax);
+    }
+
+    /// <summary>Interpolation strip with a tensor decoder and a path tensor [steps, D].</summary>
+    public static ImageGrid InterpolationStrip(Func<torch.Tensor, torch.Tensor> decoder, torch.Tensor path, int? width = null, int? height = null,
+        int scale = 2, double pixelMin = 0, double pixelMax = 1, string title = "Interpolation")
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        return InterpolationStrip(codes => Decode(decoder, codes), TensorData.Matrix(path, nameof(path)), width, height, scale, pixelMin, pixelMax, title);
+    }
+
+    /// <summary>Cosine-similarity heatmap of the rows of a tensor [N, D].</summary>
+    public static Figure CosineSimilarity(torch.Tensor vectors, IEnumerable<string> labels, bool annotate = true) =>
+        CosineSimilarity(TensorData.Matrix(vectors, nameof(vectors)), labels, annotate);
+
+    /// <summary>Attention heatmap from a weights tensor [queries, keys].</summary>
+    public static Figure Attention(torch.Tensor weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true) =>
+        Attention(TensorData.Matrix(weights, nameof(weights)), queryTokens, keyTokens, annotate);
+
+    private static float[,] Decode(Func<torch.Tensor, torch.Tensor> decoder, float[,] codes)
+    {
+        using var _ = torch.no_grad();
+        var images = decoder(TensorData.FromMatrix(codes));
+        var s = images.shape;
+        return TensorData.Matrix(images.reshape(s[0], s.Skip(1).Aggregate(1L, (a, b) => a * b)), "decoder");
+    }
+}
