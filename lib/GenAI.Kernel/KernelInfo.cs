@@ -1,16 +1,21 @@
 using System.Text.Json.Nodes;
+using GenAI.Notebooks.Ipynb;
 
 namespace GenAI.Kernel;
 
-/// <summary>The kernel_info_reply content (messaging.rst "Kernel info"); nbclient copies language_info into notebooks.</summary>
+/// <summary>
+/// The kernel_info_reply content (messaging.rst "Kernel info"). Names and language_info come from the
+/// notebook engine's <see cref="CourseKernel"/>, which <c>genai run</c> writes into notebooks, so running a
+/// notebook in VS Code (which copies language_info from this reply) does not churn its metadata.
+/// </summary>
 public static class KernelInfo
 {
     /// <summary>Kernel name used for the kernelspec folder and in notebooks' metadata.</summary>
-    public const string KernelName = "genai-csharp";
+    public const string KernelName = CourseKernel.Name;
     /// <summary>Name shown in VS Code's and JupyterLab's kernel pickers.</summary>
-    public const string DisplayName = "C# (GenAI)";
+    public const string DisplayName = CourseKernel.DisplayName;
     /// <summary>Language name; VS Code maps it to its C# language mode.</summary>
-    public const string Language = "csharp";
+    public const string Language = CourseKernel.Language;
 
     /// <summary>Builds the reply content.</summary>
     public static JsonObject Reply() => new()
@@ -19,15 +24,7 @@ public static class KernelInfo
         ["protocol_version"] = Protocol.KernelSession.ProtocolVersion,
         ["implementation"] = KernelName,
         ["implementation_version"] = GenAI.CourseInfo.Version,
-        ["language_info"] = new JsonObject
-        {
-            ["name"] = Language,
-            ["version"] = "14.0",
-            ["mimetype"] = "text/x-csharp",
-            ["file_extension"] = ".cs",
-            ["pygments_lexer"] = "csharp",
-            ["codemirror_mode"] = "text/x-csharp",
-        },
+        ["language_info"] = CourseKernel.LanguageInfo(),
         ["banner"] = $"{GenAI.CourseInfo.Title}: C#-Kernel (.NET {Environment.Version}, Roslyn-Scripting)",
         ["help_links"] = new JsonArray(new JsonObject { ["text"] = "C#-Dokumentation", ["url"] = "https://learn.microsoft.com/de-de/dotnet/csharp/" }),
         ["debugger"] = false,

@@ -65,13 +65,21 @@ public static class KernelSpec
     }
 
     /// <summary>
-    /// The dotnet host to put in argv: the absolute path of the running host when we run under it
-    /// (GUI apps such as VS Code on macOS often lack dotnet on their PATH), else plain <c>dotnet</c>.
+    /// The dotnet host to put in argv, as an absolute path when it can be found (GUI apps such as VS Code
+    /// on macOS often lack dotnet on their PATH): the running host, else the <c>dotnet</c> beside the
+    /// runtime we run on (<c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>), else plain <c>dotnet</c>.
     /// </summary>
     public static string CurrentDotnetHost()
     {
         var process = Environment.ProcessPath;
-        var name = Path.GetFileNameWithoutExtension(process);
-        return process is not null && string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
+        if (process is not null && string.Equals(Path.GetFileNameWithoutExtension(process), "dotnet", StringComparison.OrdinalIgnoreCase))
+            return process;
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        if (!string.IsNullOrEmpty(runtime))
+        {
+            var host = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
+            if (File.Exists(host)) return host;
+        }
+        return "dotnet";
     }
 }

@@ -11,7 +11,7 @@ internal sealed class InstalledKernel : IDisposable
     public InstalledKernel()
     {
         Prefix = Directory.CreateTempSubdirectory("genai-kernelspec-").FullName;
-        KernelSpec.Install(KernelSpec.PrefixKernelsDirectory(Prefix), KernelSpec.CurrentDotnetHost() is var host && host != "dotnet" ? host : "dotnet", CliAssembly());
+        KernelSpec.Install(KernelSpec.PrefixKernelsDirectory(Prefix), KernelSpec.CurrentDotnetHost(), CliAssembly());
         Environment = new Dictionary<string, string>
         {
             ["JUPYTER_PATH"] = Path.Combine(Prefix, "share", "jupyter"),
@@ -32,6 +32,15 @@ internal sealed class InstalledKernel : IDisposable
         var cli = Path.Combine(testDir.Parent!.Parent!.FullName, "GenAI.Cli", testDir.Name, "GenAI.Cli.dll");
         if (!File.Exists(cli)) Assert.Fail($"The CLI is not built at {cli}; run `dotnet build GenAI.slnx -c Release` first.");
         return cli;
+    }
+
+    /// <summary>The repository: the folder above the test assembly that holds GenAI.slnx.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
+        Assert.Fail("GenAI.slnx not found above " + TestContext.CurrentContext.TestDirectory);
+        return "";
     }
 
     public void Dispose() => Directory.Delete(Prefix, recursive: true);

@@ -82,6 +82,24 @@ public class KernelConformanceTests
     }
 
     [Test]
+    public void Every_course_notebook_executes_through_the_kernel_with_nbclient()
+    {
+        PythonClients.Require("nbclient", "nbformat");
+        var notebooks = Path.Combine(InstalledKernel.RepositoryRoot(), "notebooks");
+        var chapters = Directory.Exists(notebooks) ? Directory.GetFiles(notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToArray() : [];
+        if (chapters.Length == 0) Assert.Ignore($"{notebooks} holds no chapters yet.");
+        foreach (var chapter in chapters)
+        {
+            // Executed in its own folder (so `#r "../artifacts/…"` resolves), written to a temp copy: the repository stays untouched.
+            var output = Path.Combine(_kernel.Prefix, Path.GetFileName(chapter));
+            var result = PythonClients.Run(["kernel_checks.py", "nbclient", chapter, output], TimeSpan.FromMinutes(10), _kernel.Environment);
+            AssertRan(result, "nbclient " + Path.GetFileName(chapter));
+            var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
+            TestContext.Out.WriteLine($"{Path.GetFileName(chapter)}: {(double)seen["seconds"]!:0.0} s through the kernel");
+        }
+    }
+
+    [Test]
     public void Nbconvert_executes_a_notebook_to_html()
     {
         PythonClients.Require("nbconvert", "nbclient");

@@ -2,7 +2,8 @@
 
 Usage (JUPYTER_PATH must point at a folder holding kernels/genai-csharp):
     kernel_checks.py interrupt          -> JSON: a busy loop is interrupted, state survives
-    kernel_checks.py nbclient NOTEBOOK  -> executes NOTEBOOK in place with nbclient, JSON of outputs
+    kernel_checks.py nbclient NOTEBOOK [OUTPUT] -> executes NOTEBOOK (in its folder) with nbclient,
+                                                 writes it to OUTPUT (default: in place), JSON of outputs
 """
 import json
 import sys
@@ -57,14 +58,15 @@ def interrupt():
     print(json.dumps(out))
 
 
-def execute_notebook(path):
+def execute_notebook(path, output=None):
+    import os
     import nbformat
     from nbclient import NotebookClient
     nb = nbformat.read(path, as_version=4)
     started = time.time()
-    NotebookClient(nb, kernel_name="genai-csharp", timeout=120, startup_timeout=60,
-                   resources={"metadata": {"path": str(__import__("os").path.dirname(path))}}).execute()
-    nbformat.write(nb, path)
+    NotebookClient(nb, kernel_name="genai-csharp", timeout=600, startup_timeout=60,
+                   resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+    nbformat.write(nb, output or path)
     cells = [[o.get("output_type") for o in c.get("outputs", [])] for c in nb.cells if c.cell_type == "code"]
     print(json.dumps({"cells": cells, "seconds": time.time() - started,
                       "language": nb.metadata.get("language_info", {}).get("name")}))
@@ -74,4 +76,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "interrupt":
         interrupt()
     elif sys.argv[1] == "nbclient":
-        execute_notebook(sys.argv[2])
+        execute_notebook(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
