@@ -165,6 +165,39 @@ public class ZmtpWireTests
         Assert.That(ZmtpCommand.Parse(body).Name, Is.EqualTo("ERROR"));
     }
 
+    [Test]
+    public async Task Pub_never_drops_output_for_a_slow_subscriber_and_serves_every_subscriber()
+    {
+        using var pub = new PubSocket(IPAddress.Loopback, 0);
+        using var slow = await RawZmtpPeer.HandshakeAsync(pub.Port, "SUB", minor: 0);
+        using var other = await RawZmtpPeer.HandshakeAsync(pub.Port, "SUB", minor: 1);
+        slow.Write([0x00, 0x01, 0x01]);
+        other.Write(ZmtpFrame.EncodeCommand("SUBSCRIBE", []));
+        await WaitUntil(() => pub.SubscriberCount == 2);
+
+        // libzmq's default high-water mark (1000) would silently drop most of these.
+        const int count = 20_000;
+        for (int i = 0; i < count; i++) pub.Publish(["t"u8.ToArray(), BitConverter.GetBytes(i), new byte[100]]);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.That(BitConverter.ToInt32(slow.ReadMessage()[1]), Is.EqualTo(i));
+            if (i % 1000 == 0) await Task.Delay(1);   // read slowly while the kernel keeps publishing
+        }
+        for (int i = 0; i < count; i++) Assert.That(BitConverter.ToInt32(other.ReadMessage()[1]), Is.EqualTo(i));
+    }
+
+    [Test]
+    public async Task Router_hands_an_identity_over_to_a_reconnecting_peer()
+    {
+        using var router = new RouterSocket(IPAddress.Loopback, 0, _ => { });
+        using var first = await RawZmtpPeer.HandshakeAsync(router.Port, "DEALER", identity: "session"u8.ToArray());
+        await WaitUntil(() => router.PeerCount == 1);
+        using var second = await RawZmtpPeer.HandshakeAsync(router.Port, "DEALER", identity: "session"u8.ToArray());
+        await Task.Delay(100);
+        Assert.That(await router.SendAsync(["session"u8.ToArray(), "to-newest"u8.ToArray()]), Is.True);
+        Assert.That(second.ReadMessage()[0], Is.EqualTo("to-newest"u8.ToArray()));
+    }
+
     internal static async Task WaitUntil(Func<bool> condition, int timeoutMs = 5000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
