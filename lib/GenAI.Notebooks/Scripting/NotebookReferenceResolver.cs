@@ -33,7 +33,21 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
     /// <summary>The full path a <c>#r</c> file reference points to (relative to the notebook folder).</summary>
     public string FullPath(string reference) => Path.GetFullPath(Path.Combine(BaseDirectory, reference));
 
+    // Every submission resolves its references again; handing back the same reference objects lets
+    // Roslyn reuse the metadata it already read instead of loading every assembly once per cell.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, MetadataReferenceProperties), ImmutableArray<PortableExecutableReference>> _resolved = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortableExecutableReference?> _missing = new(StringComparer.OrdinalIgnoreCase);
+
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
+    {
+        var key = (reference, properties);
+        if (_resolved.TryGetValue(key, out var cached)) return cached;
+        var resolved = ResolveUncached(reference, baseFilePath, properties);
+        if (!resolved.IsDefaultOrEmpty) _resolved[key] = resolved;
+        return resolved;
+    }
+
+    private ImmutableArray<PortableExecutableReference> ResolveUncached(string reference, string? baseFilePath, MetadataReferenceProperties properties)
     {
         if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) return [];
         if (LooksLikePath(reference))
@@ -45,7 +59,11 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
         return _inner.ResolveReference(reference, baseFilePath, properties);
     }
 
-    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
+        _missing.GetOrAdd(referenceIdentity.GetDisplayName() + "|" + (definition as PortableExecutableReference)?.FilePath,
+            _ => ResolveMissingUncached(definition, referenceIdentity));
+
+    private PortableExecutableReference? ResolveMissingUncached(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
         if (HostCopyOfName(referenceIdentity.Name) is { } host) return MetadataReference.CreateFromFile(host);
         if (definition is PortableExecutableReference { FilePath: { } definitionPath })
