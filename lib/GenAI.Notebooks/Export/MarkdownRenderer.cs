@@ -64,6 +64,7 @@ internal sealed class MarkdownRenderer
         Replace<HtmlMathBlockRenderer>(renderer, new MathBlockRenderer());
         Replace<HtmlBlockRenderer>(renderer, new SanitizedHtmlBlockRenderer(_images));
         Replace<HtmlInlineRenderer>(renderer, new SanitizedHtmlInlineRenderer(_images));
+        Replace<CodeBlockRenderer>(renderer, new CSharpAwareCodeBlockRenderer(_images.BaseDirectory));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
@@ -129,6 +130,25 @@ internal sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>Fenced blocks marked csharp/cs/c# are coloured like code cells; others render as Markdig does.</summary>
+    private sealed class CSharpAwareCodeBlockRenderer(string baseDirectory) : HtmlObjectRenderer<CodeBlock>
+    {
+        private readonly CodeBlockRenderer _plain = new();
+
+        protected override void Write(HtmlRenderer renderer, CodeBlock obj)
+        {
+            if (obj is FencedCodeBlock { Info: "csharp" or "cs" or "c#" or "C#" } fenced)
+            {
+                var code = string.Join("\n", fenced.Lines.Lines.Take(fenced.Lines.Count).Select(l => l.Slice.ToString()));
+                renderer.EnsureLine();
+                renderer.Write("<pre><code class=\"language-csharp\">").Write(CSharpHighlighter.Highlight([code], baseDirectory)[0]).Write("</code></pre>");
+                renderer.EnsureLine();
+                return;
+            }
+            _plain.Write(renderer, obj);
+        }
+    }
+
     private sealed class SanitizedHtmlBlockRenderer(ImageInliner images) : HtmlObjectRenderer<HtmlBlock>
     {
         protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
@@ -152,6 +172,8 @@ internal sealed class MarkdownRenderer
 /// </summary>
 internal sealed class ImageInliner(string baseDirectory)
 {
+    public string BaseDirectory => baseDirectory;
+
     public List<string> Warnings { get; } = [];
 
     public string? Inline(string url, IReadOnlyDictionary<string, (string Mime, string Base64)>? attachments)
