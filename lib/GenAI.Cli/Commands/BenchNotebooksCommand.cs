@@ -12,7 +12,7 @@ namespace GenAI.Cli.Commands;
 /// and the overhead of a trivial cell once the session is warm (&lt; 50 ms). The bare start of the same
 /// executable (<c>genai about</c>) is measured alongside as the baseline the first number includes.
 /// </summary>
-public sealed class BenchNotebooksCommand : ICliCommand
+public sealed class BenchNotebooksCommand : IBenchCommand
 {
     /// <inheritdoc/>
     public Command Build()
@@ -22,7 +22,7 @@ public sealed class BenchNotebooksCommand : ICliCommand
         var probe = new Option<bool>("--probe") { Hidden = true, Description = "Internal: run one cell and print ms since process start." };
         var notebooks = new Command("notebooks", "Start-up time to the first cell result and overhead per trivial cell of the notebook engine.") { runs, cells, probe };
         notebooks.SetAction(async (parse, _) => parse.GetValue(probe) ? await Probe() : await Run(parse.GetValue(runs), parse.GetValue(cells)));
-        return new Command("bench", "Benchmarks that compare the course's code with a reference on this machine.") { notebooks };
+        return notebooks;
     }
 
     private static async Task<int> Probe()
