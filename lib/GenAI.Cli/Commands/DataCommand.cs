@@ -18,7 +18,7 @@ public sealed class DataCommand : ICliCommand
             return 0;
         });
 
-        var name = new Argument<string>("name") { Description = "Name aus `genai data list`, z. B. fashion-mnist" };
+        var name = new Argument<string>("name") { Description = "Name aus `genai data list`, z. B. fashion-mnist, oder all für alles" };
         var fetch = new Command("fetch", "Lädt einen Datensatz oder Korpus in den Cache (falls er nicht schon vorhanden ist).");
         fetch.Arguments.Add(name);
         fetch.SetAction(parse => Fetch(parse.GetValue(name)!));
@@ -30,6 +30,7 @@ public sealed class DataCommand : ICliCommand
 
     private static int Fetch(string name)
     {
+        if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase)) return FetchAll();
         DataEntry entry;
         try
         {
@@ -56,5 +57,27 @@ public sealed class DataCommand : ICliCommand
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>Fetches everything that can be fetched (e.g. before going offline); one failure does not stop the rest.</summary>
+    private static int FetchAll()
+    {
+        var failed = new List<string>();
+        foreach (var entry in DataCatalog.All.Where(e => !e.IsEmbedded))
+        {
+            try
+            {
+                DataCatalog.Fetch(entry);
+                Console.WriteLine($"{entry.Name}: vorhanden");
+            }
+            catch (DataUnavailableException e)
+            {
+                failed.Add(entry.Name);
+                Console.Error.WriteLine($"{entry.Name}: {e.Message}");
+            }
+        }
+        if (failed.Count == 0) return 0;
+        Console.Error.WriteLine($"Nicht geladen: {string.Join(", ", failed)}.");
+        return 1;
     }
 }

@@ -69,7 +69,7 @@ public sealed class DataFileResolver
     }
 
     /// <summary>
-    /// <c>GENAI_CACHE_DIR</c> if set; on Windows <c>%LOCALAPPDATA%\genai\cache</c>; elsewhere
+    /// <c>GENAI_CACHE_DIR</c> if set; on Windows <c>%LOCALAPPDATA%\genai</c>; elsewhere
     /// <c>$XDG_CACHE_HOME/genai</c> or <c>~/.cache/genai</c> (XDG Base Directory Specification).
     /// </summary>
     public static string DefaultCacheDirectory()
@@ -77,7 +77,7 @@ public sealed class DataFileResolver
         var explicitDir = Environment.GetEnvironmentVariable(CacheDirVariable);
         if (!string.IsNullOrWhiteSpace(explicitDir)) return Path.GetFullPath(explicitDir);
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "genai", "cache");
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "genai");
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "genai");
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "genai");
@@ -88,7 +88,9 @@ public sealed class DataFileResolver
 
     /// <summary>The address <paramref name="file"/> would be downloaded from, or null when there is none.</summary>
     public Uri? DownloadUrl(DataFile file) =>
-        MirrorUrl is null ? file.Url : new Uri(MirrorUrl, $"{Uri.EscapeDataString(file.Folder)}/{Uri.EscapeDataString(file.Name)}");
+        MirrorUrl is null ? file.Url
+        : file.Folder.Length == 0 ? new Uri(MirrorUrl, Uri.EscapeDataString(file.Name))
+        : new Uri(MirrorUrl, $"{Uri.EscapeDataString(file.Folder)}/{Uri.EscapeDataString(file.Name)}");
 
     /// <summary>
     /// Looks for a verified local copy without downloading. Bad cache copies are deleted on the way
@@ -153,7 +155,7 @@ public sealed class DataFileResolver
     {
         if (DataDirectory is not null)
         {
-            yield return (DataSource.DataDirectory, Path.Combine(DataDirectory, file.Folder, file.Name));
+            if (file.Folder.Length > 0) yield return (DataSource.DataDirectory, Path.Combine(DataDirectory, file.Folder, file.Name));
             yield return (DataSource.DataDirectory, Path.Combine(DataDirectory, file.Name));
         }
         yield return (DataSource.Cache, CachePath(file));

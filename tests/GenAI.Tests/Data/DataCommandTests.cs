@@ -25,6 +25,7 @@ public class DataCommandTests
         Assert.That(Row("fashion-mnist"), Does.Match(@"^fashion-mnist\s+nein\s+Download von raw\.githubusercontent\.com"));
         Assert.That(Row("digits"), Does.Match(@"^digits\s+ja\s+eingebettet"));
         Assert.That(Row("kurs"), Does.Match(@"^kurs\s+ja\s+eingebettet"));
+        Assert.That(Row("cl100k_base"), Does.Match(@"^cl100k_base\s+nein\s+Download von openaipublic\.blob\.core\.windows\.net"));
         foreach (var entry in DataCatalog.All) Assert.That(rows.Count(r => r.StartsWith(entry.Name + " ", StringComparison.Ordinal)), Is.EqualTo(1));
         // Columns line up: every row's presence column starts at the same offset.
         var header = rows.Single(r => r.StartsWith("NAME", StringComparison.Ordinal));
@@ -58,5 +59,35 @@ public class DataCommandTests
         Assert.That(File.Exists(expected));
         Assert.That(output.ToString(), Does.Contain($"vorhanden: {expected}"));
         Assert.That(output.ToString(), Does.Contain("Unbekannter Datensatz „gibt-es-nicht“. Bekannt sind: fashion-mnist, mnist, digits"));
+    }
+
+    [Test]
+    public void Fetch_all_gets_what_it_can_and_names_what_failed()
+    {
+        using var cache = new TempFolder();
+        using var server = new LoopbackServer();
+        server.Serve("corpora/de-goethe-faust.txt", Encoding.UTF8.GetBytes(new string('b', 5000)));
+        var previous = (Console.Out, Console.Error);
+        DataFiles.Resolver = new DataFileResolver { CacheDirectory = cache.Path, MirrorUrl = server.BaseUrl, UseSystemFolders = false };
+        var output = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(output);
+        int exit;
+        try
+        {
+            exit = new DataCommand().Build().Parse(["fetch", "all"]).Invoke();
+        }
+        finally
+        {
+            DataFiles.Resolver = null;
+            Console.SetOut(previous.Out);
+            Console.SetError(previous.Error);
+        }
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(File.Exists(Path.Combine(cache.Path, "corpora", "de-goethe-faust.txt")));
+        Assert.That(output.ToString(), Does.Contain("faust: vorhanden"));
+        Assert.That(output.ToString(), Does.Contain("mnist: Die Datei „train-images-idx3-ubyte.gz“").And.Contain("404"));
+        Assert.That(output.ToString(), Does.Contain("Nicht geladen: fashion-mnist, mnist, grimm, verwandlung, shakespeare, r50k_base"));
+        Assert.That(server.Requests, Has.Some.Contains("GET /cl100k_base.tiktoken "), "files without a folder come from the mirror's root");
     }
 }
