@@ -66,6 +66,20 @@ public static partial class torch
 /// <summary>The backward engine: topological order, then gradients pushed from the root to the leaves.</summary>
 internal static class Autograd
 {
+    [ThreadStatic] private static bool restrictedInputs;
+
+    /// <summary>
+    /// The gradient buffer of a leaf an op may add its gradient into directly (instead of returning a
+    /// temporary for the engine to add): only without create_graph, without an <c>inputs</c> filter, and
+    /// when the buffer is a plain contiguous float tensor of the leaf's shape.
+    /// </summary>
+    internal static torch.Tensor? CanAccumulateDirectly(torch.Tensor leaf)
+    {
+        if (restrictedInputs || torch.is_grad_enabled() || !leaf.is_leaf || !leaf.requires_grad) return null;
+        var g = leaf.grad;
+        return g is not null && g.IsFloat && g.is_contiguous() && !g.requires_grad && Shape.SameShape(g.sh, leaf.sh) ? g : null;
+    }
+
     internal static void Run(torch.Tensor root, torch.Tensor seed, bool retainGraph, bool createGraph, IList<torch.Tensor>? only)
     {
         // Topological order by iterative DFS (graphs from long loops would overflow recursion).
@@ -87,6 +101,7 @@ internal static class Autograd
         var pending = new Dictionary<torch.Tensor, torch.Tensor>(ReferenceEqualityComparer.Instance) { [root] = seed };
         HashSet<torch.Tensor>? onlySet = only is null ? null : new HashSet<torch.Tensor>(only, ReferenceEqualityComparer.Instance);
         using var mode = torch.set_grad_enabled(createGraph);
+        restrictedInputs = onlySet is not null;
         for (int i = order.Count - 1; i >= 0; i--)
         {
             var t = order[i];

@@ -141,7 +141,7 @@ public static partial class torch
     public static Tensor eye(long rows, long columns = -1L, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
     {
         if (columns < 0) columns = rows;
-        var t = Tensor.Empty([(int)rows, (int)columns]);
+        var t = Tensor.Zeros([(int)rows, (int)columns]);
         var s = t.Span;
         for (int i = 0; i < Math.Min(rows, columns); i++) s[i * (int)columns + i] = 1;
         return Finish(t, dtype, device, requires_grad);

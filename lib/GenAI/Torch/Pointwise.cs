@@ -6,19 +6,29 @@ internal delegate void SpanMap(ReadOnlySpan<float> x, Span<float> d);
 
 internal delegate float ElementGrad(float x, float y);
 
+/// <summary>Vectorised gradient: d[i] = g[i]·f'(x[i]) given input x and output y.</summary>
+internal delegate void SpanGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> d);
+
 public static partial class torch
 {
     public partial class Tensor
     {
         /// <summary>y = f(x) elementwise via a span kernel; the derivative is dy/dx = df(x, y), times g.</summary>
-        private Tensor Map(string name, SpanMap f, ElementGrad? df)
+        private Tensor Map(string name, SpanMap f, ElementGrad? df, SpanGrad? fastGrad = null)
         {
             var x = contiguous();
             if (!x.IsFloat) x = x.to_type(ScalarType.Float32);
             var r = Empty(sh);
             f(x.Span, r.Span);
             if (df is not null && NeedsGrad(this))
-                Record(r, name, [this], g => [MapGrad(g, x, r, df)]);
+                Record(r, name, [this], g =>
+                {
+                    if (fastGrad is null || is_grad_enabled()) return [MapGrad(g, x, r, df)];
+                    var gc = g.contiguous();
+                    var gx = Empty(x.sh);
+                    fastGrad(gc.Span, x.Span, r.Span, gx.Span);
+                    return [gx];
+                });
             return r;
         }
 
@@ -48,9 +58,9 @@ public static partial class torch
         public Tensor abs() => Map("AbsBackward0", static (x, d) => TensorPrimitives.Abs(x, d), static (x, y) => MathF.Sign(x));
         public Tensor sin() => Map("SinBackward0", static (x, d) => TensorPrimitives.Sin(x, d), static (x, y) => MathF.Cos(x));
         public Tensor cos() => Map("CosBackward0", static (x, d) => TensorPrimitives.Cos(x, d), static (x, y) => -MathF.Sin(x));
-        public Tensor sigmoid() => Map("SigmoidBackward0", static (x, d) => TensorPrimitives.Sigmoid(x, d), static (x, y) => y * (1 - y));
-        public Tensor tanh() => Map("TanhBackward0", static (x, d) => TensorPrimitives.Tanh(x, d), static (x, y) => 1 - y * y);
-        public Tensor relu() => Map("ReluBackward0", static (x, d) => TensorPrimitives.Max(x, 0f, d), static (x, y) => x > 0 ? 1 : 0);
+        public Tensor sigmoid() => Map("SigmoidBackward0", static (x, d) => TensorPrimitives.Sigmoid(x, d), static (x, y) => y * (1 - y), GradKernels.Sigmoid);
+        public Tensor tanh() => Map("TanhBackward0", static (x, d) => TensorPrimitives.Tanh(x, d), static (x, y) => 1 - y * y, GradKernels.Tanh);
+        public Tensor relu() => Map("ReluBackward0", static (x, d) => TensorPrimitives.Max(x, 0f, d), static (x, y) => x > 0 ? 1 : 0, GradKernels.Relu);
         public Tensor sign() => Map("SignBackward0", static (x, d) => { for (int i = 0; i < d.Length; i++) d[i] = MathF.Sign(x[i]); }, static (x, y) => 0);
         public Tensor reciprocal() => Map("ReciprocalBackward0", static (x, d) => TensorPrimitives.Reciprocal(x, d), static (x, y) => -y * y);
         public Tensor log1p() => Map("Log1PBackward0", static (x, d) => TensorPrimitives.LogP1(x, d), static (x, y) => 1 / (1 + x));

@@ -30,12 +30,27 @@ public static partial class torch
             st = strides;
             count = Shape.Numel(shape);
             type = dtype;
+            Interlocked.Increment(ref storage.References);
+            if (DisposeScope.Current is { } scope && this is not Modules.Parameter)
+            {
+                Scope = scope;
+                scope.Add(this);
+            }
         }
 
         /// <summary>Copy constructor for <see cref="Modules.Parameter"/>: shares the storage of <paramref name="data"/>.</summary>
         protected Tensor(Tensor data) : this(data.storage, data.offset, data.sh, data.st, data.type) { }
 
-        internal static Tensor Empty(int[] shape) => new(new Storage(new float[Shape.Numel(shape)]), 0, shape, Shape.ContiguousStrides(shape), ScalarType.Float32);
+        /// <summary>A new contiguous float tensor with arbitrary contents (from the buffer pool): the caller writes every element.</summary>
+        internal static Tensor Empty(int[] shape) => new(new Storage(BufferPool.Rent(Shape.Numel(shape)), pooled: true), 0, shape, Shape.ContiguousStrides(shape), ScalarType.Float32);
+
+        /// <summary>A new contiguous float tensor filled with zeros.</summary>
+        internal static Tensor Zeros(int[] shape)
+        {
+            var t = Empty(shape);
+            t.Span.Clear();
+            return t;
+        }
 
         internal static Tensor EmptyLong(int[] shape, ScalarType dtype = ScalarType.Int64) =>
             new(new Storage(new long[Shape.Numel(shape)]), 0, shape, Shape.ContiguousStrides(shape), dtype);
@@ -122,8 +137,14 @@ public static partial class torch
             return this;
         }
 
-        /// <summary>The gradient accumulated by <see cref="backward()"/> (null until the first backward).</summary>
-        public Tensor? grad { get; set; }
+        /// <summary>The gradient accumulated by <see cref="backward()"/> (null until the first backward); never owned by a dispose scope.</summary>
+        public Tensor? grad
+        {
+            get => gradField;
+            set => gradField = value?.DetachFromDisposeScope();
+        }
+
+        private Tensor? gradField;
 
         /// <summary>True for tensors created by the user (not by a recorded op).</summary>
         public bool is_leaf => node is null;
@@ -324,7 +345,5 @@ public static partial class torch
 
         public Tensor @bool() => to_type(ScalarType.Bool);
 
-        /// <summary>Tensors are managed memory; Dispose exists for TorchSharp parity and does nothing.</summary>
-        public void Dispose() => GC.SuppressFinalize(this);
     }
 }

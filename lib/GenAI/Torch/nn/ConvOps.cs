@@ -34,7 +34,7 @@ internal static class ConvOps
         return Record(y, "ConvolutionBackward0", inputs, gy =>
         {
             var gc = gy.contiguous();
-            Tensor? gx = input.requires_grad ? Tensor.Empty(x.sh) : null;
+            Tensor? gx = input.requires_grad ? Tensor.Zeros(x.sh) : null;
             Tensor? gw = weight.requires_grad ? Tensor.Empty(wt.sh) : null;
             var gcols = new float[rows * l];
             for (int b = 0; b < n; b++)
@@ -74,7 +74,7 @@ internal static class ConvOps
             throw new ArgumentException($"conv_transpose2d: output_padding {outputPadding} passt nicht zu stride {stride}.");
         var x = input.contiguous(); var wt = weight.contiguous();
         int l = h * w, rows = g.Rows;
-        var y = Tensor.Empty([n, o, outH, outW]);
+        var y = Tensor.Zeros([n, o, outH, outW]);
         var cols = new float[rows * l];
         for (int b = 0; b < n; b++)
             for (int gi = 0; gi < groups; gi++)

@@ -55,11 +55,25 @@ internal static class LinearOp
             }
             if (weight.requires_grad)
             {
-                gw = Tensor.Empty([outF, inF]);
                 // dyᵀ: element (j, i) = dy[i, j] → row stride 1, column stride outF.
-                Gemm.Sgemm(outF, inF, n, gc.F, gc.offset, 1, outF, input.F, input.offset, input.st[0], input.st[1], gw.F, 0, inF, false);
+                // A leaf weight with a gradient buffer gets dW added straight into it (no temporary).
+                if (Autograd.CanAccumulateDirectly(weight) is { } wg)
+                    Gemm.Sgemm(outF, inF, n, gc.F, gc.offset, 1, outF, input.F, input.offset, input.st[0], input.st[1], wg.F, wg.offset, inF, true);
+                else
+                {
+                    gw = Tensor.Empty([outF, inF]);
+                    Gemm.Sgemm(outF, inF, n, gc.F, gc.offset, 1, outF, input.F, input.offset, input.st[0], input.st[1], gw.F, 0, inF, false);
+                }
             }
-            if (bias is not null && bias.requires_grad) gb = gc.SumDimRaw(0).ReshapeRaw([outF]);
+            if (bias is not null && bias.requires_grad)
+            {
+                if (Autograd.CanAccumulateDirectly(bias) is { } bg)
+                {
+                    var dst = bg.Span;
+                    for (int i = 0; i < n; i++) System.Numerics.Tensors.TensorPrimitives.Add(dst, gc.Span.Slice(i * outF, outF), dst);
+                }
+                else gb = gc.SumDimRaw(0).ReshapeRaw([outF]);
+            }
             return bias is null ? [gx, gw] : [gx, gw, gb];
         });
     }

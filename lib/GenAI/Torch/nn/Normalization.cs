@@ -52,9 +52,10 @@ public abstract class BatchNorm : nn.Module<Tensor, Tensor>
         }
         if (track_running_stats)
         {
-            running_mean = zeros(num_features);
-            running_var = ones(num_features);
-            num_batches_tracked = zeros(1, ScalarType.Int64).reshape();
+            // Module state outlives any dispose scope the module was built in.
+            running_mean = zeros(num_features).DetachFromDisposeScope();
+            running_var = ones(num_features).DetachFromDisposeScope();
+            num_batches_tracked = zeros(1, ScalarType.Int64).reshape().DetachFromDisposeScope();
         }
     }
 

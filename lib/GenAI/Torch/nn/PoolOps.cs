@@ -44,7 +44,7 @@ internal static class PoolOps
         return Record(y, "MaxPool2DWithIndicesBackward0", [input], g =>
         {
             var gc = g.contiguous();
-            var gx = Tensor.Empty(x.sh);
+            var gx = Tensor.Zeros(x.sh);
             var gs = gc.Span; var d = gx.Span;
             int per = outH * outW;
             for (int o = 0; o < arg.Length; o++) d[(o / per) * h * w + arg[o]] += gs[o];
@@ -82,7 +82,7 @@ internal static class PoolOps
         return Record(y, "UpsampleNearest2DBackward0", [input], g =>
         {
             var gc = g.contiguous();
-            var gx = Tensor.Empty(x.sh);
+            var gx = Tensor.Zeros(x.sh);
             var gs = gc.Span; var d = gx.Span;
             for (int p = 0; p < n * c; p++)
                 for (int i = 0; i < outH; i++)

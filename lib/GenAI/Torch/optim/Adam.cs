@@ -54,18 +54,7 @@ public class Adam : Optimizer
         float wd = decoupled ? 0 : (float)weightDecay;
         var m = s.ExpAvg; var v = s.ExpAvgSq;
         if (amsgrad) s.MaxExpAvgSq ??= new float[param.Length];
-        var vmax = s.MaxExpAvgSq;
-        for (int i = 0; i < param.Length; i++)
-        {
-            float g = maximize ? -grad[i] : grad[i];
-            if (wd != 0) g += wd * param[i];
-            m[i] = b1 * m[i] + (1 - b1) * g;
-            v[i] = b2 * v[i] + (1 - b2) * g * g;
-            float vv = v[i];
-            if (vmax is not null) { vmax[i] = MathF.Max(vmax[i], vv); vv = vmax[i]; }
-            float denom = MathF.Sqrt(vv) / bc2Sqrt + e;
-            param[i] -= stepSize * m[i] / denom;
-        }
+        AdamKernel.Update(param, grad, m, v, s.MaxExpAvgSq, b1, b2, stepSize, bc2Sqrt, e, wd, maximize);
     }
 }
 
