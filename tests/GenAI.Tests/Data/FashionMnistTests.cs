@@ -10,11 +10,23 @@ public class FashionMnistTests
             Assert.Ignore($"Debian's dataset-fashion-mnist is not installed ({FashionMnist.DebianFolder}); .ci/run installs it.");
     }
 
-    private static readonly DataFileResolver SystemOnly = new()
+    private TempFolder _cache = null!;
+    private DataFileResolver SystemOnly => new() { CacheDirectory = _cache.Path, AllowDownload = false };
+
+    // The tests read only Debian's copy and write their hash stamps into a temporary cache, not the user's.
+    [SetUp]
+    public void UseTemporaryCache()
     {
-        CacheDirectory = Path.Combine(Path.GetTempPath(), "genai-no-cache-" + Guid.NewGuid().ToString("N")),
-        AllowDownload = false,
-    };
+        _cache = new TempFolder();
+        DataFiles.Resolver = SystemOnly;
+    }
+
+    [TearDown]
+    public void RestoreResolver()
+    {
+        DataFiles.Resolver = null;
+        _cache.Dispose();
+    }
 
     [Test]
     public void The_Debian_files_verify_against_the_pinned_content_hashes()
