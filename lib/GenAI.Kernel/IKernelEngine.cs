@@ -25,5 +25,9 @@ public interface IKernelEngine : IDisposable
     string IsComplete(string code);
 }
 
-/// <summary>Completion matches replacing the text between <see cref="Start"/> and <see cref="End"/> (UTF-16 indices).</summary>
-public sealed record CompletionResult(IReadOnlyList<string> Matches, int Start, int End);
+/// <summary>
+/// Completion matches replacing the text between <see cref="Start"/> and <see cref="End"/> (UTF-16 indices).
+/// <see cref="Kinds"/>, when given, names each match's kind ("method", "class", "keyword", …) for the
+/// frontend's icons (IPython's <c>_jupyter_types_experimental</c>).
+/// </summary>
+public sealed record CompletionResult(IReadOnlyList<string> Matches, int Start, int End, IReadOnlyList<string>? Kinds = null);

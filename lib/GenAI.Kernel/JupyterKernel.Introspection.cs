@@ -11,13 +11,18 @@ public sealed partial class JupyterKernel
         string code = request.GetString("code");
         int cursor = CodePoints.ToUtf16(code, request.GetInt("cursor_pos", CodePoints.FromUtf16(code, code.Length)));
         var result = Engine.Complete(code, cursor);
+        int start = CodePoints.FromUtf16(code, result.Start), end = CodePoints.FromUtf16(code, result.End);
+        var metadata = new JsonObject();
+        if (result.Kinds is { } kinds)
+            metadata["_jupyter_types_experimental"] = new JsonArray([.. result.Matches.Zip(kinds, (text, kind) =>
+                (JsonNode?)new JsonObject { ["start"] = start, ["end"] = end, ["text"] = text, ["type"] = kind })]);
         Reply(socket, request, "complete_reply", new JsonObject
         {
             ["status"] = "ok",
             ["matches"] = new JsonArray([.. result.Matches.Select(m => (JsonNode?)m)]),
-            ["cursor_start"] = CodePoints.FromUtf16(code, result.Start),
-            ["cursor_end"] = CodePoints.FromUtf16(code, result.End),
-            ["metadata"] = new JsonObject(),
+            ["cursor_start"] = start,
+            ["cursor_end"] = end,
+            ["metadata"] = metadata,
         });
     }
 

@@ -28,24 +28,42 @@ public static class RoslynCompletion
         string prefix = text[start..cursor];
         var model = compilation.GetSemanticModel(tree);
 
-        IEnumerable<string> candidates;
+        IEnumerable<(string Name, string Kind)> candidates;
         if (start > 0 && text[start - 1] == '.')
         {
             var dot = tree.GetRoot().FindToken(start - 1);
-            candidates = Receiver(dot) is { } receiver ? MembersOf(model, receiver, start).Select(s => s.Name) : [];
+            candidates = Receiver(dot) is { } receiver ? MembersOf(model, receiver, start).Select(s => (s.Name, KindOf(s))) : [];
         }
         else
         {
-            candidates = model.LookupSymbols(start).Where(s => s.CanBeReferencedByName).Select(s => s.Name).Concat(Keywords);
+            candidates = model.LookupSymbols(start).Where(s => s.CanBeReferencedByName).Select(s => (s.Name, KindOf(s)))
+                .Concat(Keywords.Select(k => (k, "keyword")));
         }
         var matches = candidates
-            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(name => !name.StartsWith(prefix, StringComparison.Ordinal))   // exact-case matches first
-            .ThenBy(name => name, StringComparer.OrdinalIgnoreCase)
+            .Where(c => c.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(c => c.Name, StringComparer.Ordinal)
+            .OrderBy(c => !c.Name.StartsWith(prefix, StringComparison.Ordinal))   // exact-case matches first
+            .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new CompletionResult(matches, start, cursor);
+        return new CompletionResult([.. matches.Select(c => c.Name)], start, cursor, [.. matches.Select(c => c.Kind)]);
     }
+
+    /// <summary>Kind names as IPython reports them, which frontends map to completion icons.</summary>
+    private static string KindOf(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol => "method",
+        IPropertySymbol => "property",
+        IFieldSymbol { ContainingType.IsScriptClass: true } or ILocalSymbol => "variable",
+        IFieldSymbol => "field",
+        IEventSymbol => "event",
+        IParameterSymbol => "parameter",
+        INamespaceSymbol => "module",
+        INamedTypeSymbol { TypeKind: TypeKind.Interface } => "interface",
+        INamedTypeSymbol { TypeKind: TypeKind.Enum } => "enum",
+        INamedTypeSymbol { TypeKind: TypeKind.Struct } => "struct",
+        ITypeSymbol => "class",
+        _ => "text",
+    };
 
     /// <summary>The expression left of a member-access dot (<c>a.b</c>, <c>A.B</c> in a name, <c>a?.b</c>).</summary>
     private static SyntaxNode? Receiver(SyntaxToken dot) => dot.Parent switch

@@ -42,6 +42,19 @@ public class RoslynIntrospectionTests
     }
 
     [Test]
+    public void Each_match_carries_its_kind_for_the_frontends_icons()
+    {
+        var result = RoslynCompletion.Complete(NextCell("Console.Write"), 13);
+        var kinds = result.Matches.Zip(result.Kinds!).ToDictionary(p => p.First, p => p.Second);
+        Assert.That(kinds["WriteLine"], Is.EqualTo("method"));
+        var scope = RoslynCompletion.Complete(NextCell("co"), 2);
+        var scopeKinds = scope.Matches.Zip(scope.Kinds!).ToDictionary(p => p.First, p => p.Second);
+        Assert.That(scopeKinds["counter"], Is.EqualTo("variable"));
+        Assert.That(scopeKinds["const"], Is.EqualTo("keyword"));
+        Assert.That(scopeKinds["Console"], Is.EqualTo("class"));
+    }
+
+    [Test]
     public void Members_of_a_namespace_are_its_types_and_namespaces()
     {
         var code = "System.Collections.Gen";
