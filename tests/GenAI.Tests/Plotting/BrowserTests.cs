@@ -6,26 +6,29 @@ namespace GenAI.Tests.Plotting;
 [NonParallelizable]
 public class BrowserTests
 {
-    [TestCase("scatter-legend")]
-    [TestCase("heatmap-annotated")]
-    [TestCase("grid")]
-    public void Plotly_draws_the_figure_from_an_offline_page(string name)
+    [Test]
+    public void Plotly_draws_every_figure_of_an_offline_page_with_plotly_inlined_once()
     {
         var browser = Chromium.RequireBrowser();
         var plotly = Chromium.RequirePlotlyJs();
-        var figure = SampleFigures.All().Single(f => f.Name == name).Make();
+        // One page, several figures, one Chromium run: the way an exported handout uses them.
+        string[] names = ["scatter-legend", "heatmap-annotated", "grid", "image"];
+        var figures = names.Select(n => SampleFigures.All().Single(f => f.Name == n).Make()).ToList();
         var folder = Directory.CreateTempSubdirectory("genai-plot-");
         try
         {
-            var page = Path.Combine(folder.FullName, name + ".html");
-            figure.SaveHtml(page, plotly);
+            var page = Path.Combine(folder.FullName, "figures.html");
+            File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + PlotlyHtml.InlineScript(plotly) + "</head><body>"
+                + string.Concat(figures.Select(f => f.ToHtml())) + "</body></html>");
             var dom = Chromium.DumpDom(browser, page);
-            Assert.That(dom, Does.Contain("class=\"main-svg\""), "plotly.js did not draw its SVG");
-            // The static fallback SVG was replaced by the interactive figure.
+            // plotly.js draws two "main-svg" layers per figure; every figure must have them.
+            Assert.That(Regex.Count(dom, "class=\"main-svg\""), Is.GreaterThanOrEqualTo(2 * figures.Count), "plotly.js did not draw every figure");
+            // The static fallback SVGs were all replaced by the interactive figures.
             Assert.That(dom, Does.Not.Contain("role=\"img\""));
-            // plotly drew the trace data: every legend name (or the first axis title) is in the DOM.
-            foreach (var trace in figure.Traces.Where(t => t.Name is not null))
-                Assert.That(dom, Does.Contain(trace.Name!));
+            // plotly drew the trace data: every legend name and heatmap label is in the DOM.
+            foreach (var name in figures.SelectMany(f => f.Traces).Select(t => t.Name).OfType<string>())
+                Assert.That(dom, Does.Contain(name));
+            Assert.That(dom, Does.Contain("Königin"));
         }
         finally { folder.Delete(recursive: true); }
     }

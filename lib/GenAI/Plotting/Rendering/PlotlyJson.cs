@@ -229,7 +229,9 @@ internal static class PlotlyJson
         }
         w.WriteStartObject("margin");
         w.WriteNumber("t", figure.Title is null ? 30 : figure.Subtitle is null ? 60 : 80);
-        w.WriteNumber("l", 70); w.WriteNumber("r", 30); w.WriteNumber("b", 60);
+        // Pictures need no room for tick labels and axis titles.
+        bool pictures = figure.Subplots.All(s => s.Traces.Count > 0 && s.Traces.All(t => t is ImageTrace));
+        w.WriteNumber("l", pictures ? 20 : 70); w.WriteNumber("r", pictures ? 20 : 30); w.WriteNumber("b", pictures ? 20 : 60);
         w.WriteEndObject();
         w.WriteBoolean("showlegend", figure.LegendVisible);
         if (figure.LegendVisible)
