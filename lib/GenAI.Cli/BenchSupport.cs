@@ -13,18 +13,28 @@ public static class BenchSupport
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>Seconds for each of <paramref name="repeat"/> runs of <paramref name="action"/> (after one warm-up run).</summary>
-    public static double[] Time(int repeat, Action action)
+    /// <summary>
+    /// Seconds for each of <paramref name="repeat"/> runs of <paramref name="action"/> (after one warm-up run): the CPU time
+    /// of this process (robust when other processes share the cores; equals wall time for single-threaded work on an idle
+    /// machine) and the wall-clock time.
+    /// </summary>
+    public static (double[] Cpu, double[] Wall) Time(int repeat, Action action)
     {
         action();
-        var seconds = new double[repeat];
+        var cpu = new double[repeat];
+        var wall = new double[repeat];
+        using var process = Process.GetCurrentProcess();
         for (int i = 0; i < repeat; i++)
         {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             action();
-            seconds[i] = watch.Elapsed.TotalSeconds;
+            wall[i] = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - before).TotalSeconds;
         }
-        return seconds;
+        return (cpu, wall);
     }
 
     /// <summary>The repository root (folder with GenAI.slnx) above the working directory or this program, or null.</summary>

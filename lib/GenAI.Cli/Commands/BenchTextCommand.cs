@@ -42,9 +42,10 @@ public sealed class BenchTextCommand : IBenchCommand
     {
         long bytes = documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
         Console.WriteLine($"Tokenizer: {bytes / 1e6:0.0} MB in {documents.Count} Dokumenten (Deutsch, Englisch, C#), Median aus {runs} Läufen, ein Thread.");
-        Console.WriteLine("Hinweis: 2 Kerne, die andere Prozesse mitbenutzen – die Zahlen schwanken; die Verhältnisse sind aussagekräftiger.");
+        Console.WriteLine("Gemessen wird die CPU-Zeit des Prozesses (bei geteilten Kernen stabiler als die Uhrzeit; auf einem freien Rechner gleich);");
+        Console.WriteLine("MB/s (Uhr) zeigt zum Vergleich die Wanduhr. Die Zahlen schwanken, die Faktoren sind aussagekräftiger.");
         Console.WriteLine();
-        Console.WriteLine($"{"Kodierung",-12} {"Implementierung",-26} {"MB/s",8} {"Mio. Tokens/s",14} {"Tokens",12} {"Faktor",8}");
+        Console.WriteLine($"{"Kodierung",-12} {"Implementierung",-26} {"MB/s",8} {"Mio. Tokens/s",14} {"MB/s (Uhr)",11} {"Tokens",10} {"Faktor",8}");
         var modules = useNode ? BenchSupport.NodeModules() : null;
         if (useNode && modules is null)
             Console.WriteLine("(node-Referenzen übersprungen: artifacts/ci/npm/node_modules fehlt – bash .ci/run installiert tiktoken und gpt-tokenizer; oder GENAI_NODE_MODULES setzen)");
@@ -58,21 +59,21 @@ public sealed class BenchTextCommand : IBenchCommand
                 continue;
             }
             long tokens = 0;
-            var seconds = BenchSupport.Time(runs, () =>
+            var (cpu, wall) = BenchSupport.Time(runs, () =>
             {
                 long count = 0;
                 foreach (var d in documents) count += encoding.CountTokens(d, SpecialTokens.None, SpecialTokens.None);
                 tokens = count;
             });
-            double ours = BenchSupport.Median(seconds);
-            Print(name, "GenAI.Text (C#)", bytes, tokens, ours, null);
+            double ours = BenchSupport.Median(cpu);
+            Print(name, "GenAI.Text (C#)", bytes, tokens, ours, BenchSupport.Median(wall), null);
             if (modules is null) continue;
             foreach (var reference in new[] { "tiktoken", "gpt-tokenizer" })
             {
-                var (refSeconds, refTokens) = NodeReference.Time(reference, name, documents, runs, modules);
-                if (refSeconds is null) continue;
-                string label = reference == "tiktoken" ? "tiktoken 1.0.22 (WASM)" : "gpt-tokenizer (JS)";
-                Print(name, label, bytes, refTokens, refSeconds.Value, refSeconds.Value / ours);
+                var (refCpu, refWall, refTokens) = NodeReference.Time(reference, name, documents, runs, modules);
+                if (refCpu is null) continue;
+                string label = reference == "tiktoken" ? "tiktoken 1.0.22 (WASM)" : "gpt-tokenizer 4.0 (JS)";
+                Print(name, label, bytes, refTokens, refCpu.Value, refWall!.Value, refCpu.Value / ours);
                 if (refTokens != tokens) Console.WriteLine($"  ACHTUNG: {label} zählt {refTokens} Tokens, wir {tokens}.");
             }
         }
@@ -80,11 +81,11 @@ public sealed class BenchTextCommand : IBenchCommand
         Console.WriteLine();
     }
 
-    private static void Print(string encoding, string implementation, long bytes, long tokens, double seconds, double? factor)
+    private static void Print(string encoding, string implementation, long bytes, long tokens, double cpuSeconds, double wallSeconds, double? factor)
     {
         var ci = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(ci,
-            $"{encoding,-12} {implementation,-26} {bytes / 1e6 / seconds,8:0.00} {tokens / 1e6 / seconds,14:0.00} {tokens,12} {(factor is null ? "" : factor.Value.ToString("0.0x", ci)),8}"));
+            $"{encoding,-12} {implementation,-26} {bytes / 1e6 / cpuSeconds,8:0.00} {tokens / 1e6 / cpuSeconds,14:0.00} {bytes / 1e6 / wallSeconds,11:0.00} {tokens,10} {(factor is null ? "" : factor.Value.ToString("0.0x", ci)),8}"));
     }
 }
 
@@ -171,31 +172,33 @@ internal static class NodeReference
           }
           let tokens = 0;
           for (const t of request.texts) tokens += encode(t); // warm-up
-          const seconds = [];
+          const seconds = [], cpu = [];
           for (let r = 0; r < request.repeat; r++) {
-            const start = process.hrtime.bigint();
+            const start = process.hrtime.bigint(), usage = process.cpuUsage();
             for (const t of request.texts) encode(t);
             seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+            const used = process.cpuUsage(usage);
+            cpu.push((used.user + used.system) / 1e6);
           }
           free();
-          process.stdout.write(JSON.stringify({ seconds, tokens }));
+          process.stdout.write(JSON.stringify({ seconds, cpu, tokens }));
         });
         """;
 
-    public static (double? Seconds, long Tokens) Time(string library, string encoding, IReadOnlyList<string> texts, int repeat, string modules)
+    public static (double? Cpu, double? Wall, long Tokens) Time(string library, string encoding, IReadOnlyList<string> texts, int repeat, string modules)
     {
-        if (!Directory.Exists(Path.Combine(modules, library))) return (null, 0);
-        if (library == "gpt-tokenizer" && !File.Exists(Path.Combine(modules, library, "cjs", "encoding", encoding + ".js"))) return (null, 0);
+        if (!Directory.Exists(Path.Combine(modules, library))) return (null, null, 0);
+        if (library == "gpt-tokenizer" && !File.Exists(Path.Combine(modules, library, "cjs", "encoding", encoding + ".js"))) return (null, null, 0);
         var scriptPath = Path.Combine(Path.GetTempPath(), $"genai-bench-{Environment.ProcessId}.cjs");
         File.WriteAllText(scriptPath, Script);
         try
         {
             var request = JsonSerializer.Serialize(new { library, encoding, texts, repeat });
             var output = BenchSupport.Run("node", [scriptPath], request, new Dictionary<string, string> { ["GENAI_NODE_MODULES"] = modules });
-            if (output is null) return (null, 0);
+            if (output is null) return (null, null, 0);
             using var doc = JsonDocument.Parse(output);
-            var seconds = doc.RootElement.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble());
-            return (BenchSupport.Median(seconds), doc.RootElement.GetProperty("tokens").GetInt64());
+            double Median(string property) => BenchSupport.Median(doc.RootElement.GetProperty(property).EnumerateArray().Select(e => e.GetDouble()));
+            return (Median("cpu"), Median("seconds"), doc.RootElement.GetProperty("tokens").GetInt64());
         }
         finally
         {

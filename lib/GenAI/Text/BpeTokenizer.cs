@@ -20,7 +20,7 @@ public sealed partial class BpeTokenizer : ITokenizer
 {
     private readonly PreTokenizer _splitter;
     private readonly List<byte[]> _vocabulary;                       // id → bytes (ordinary tokens)
-    private readonly Dictionary<long, int> _mergeIds = [];            // (left, right) → merged id; lower id = earlier merge
+    private readonly Dictionary<long, int> _mergeIds = new(PairKeyComparer.Instance);            // (left, right) → merged id; lower id = earlier merge
     private readonly Dictionary<int, string> _specialById;
 
     private BpeTokenizer(string pattern, IReadOnlyList<BpeMerge> merges, IReadOnlyDictionary<string, int> specialTokens)

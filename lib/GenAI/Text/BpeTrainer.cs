@@ -44,8 +44,8 @@ internal sealed class BpeTrainer(PreTokenizer splitter)
     public List<BpeMerge> Train(int mergeCount)
     {
         var vocabulary = Enumerable.Range(0, 256).Select(b => new[] { (byte)b }).ToList();
-        var pairCounts = new Dictionary<long, long>();
-        var pairWords = new Dictionary<long, HashSet<int>>();
+        var pairCounts = new Dictionary<long, long>(PairKeyComparer.Instance);
+        var pairWords = new Dictionary<long, HashSet<int>>(PairKeyComparer.Instance);
         for (int w = 0; w < _words.Count; w++) AddPairs(w, +1, pairCounts, pairWords);
 
         var merges = new List<BpeMerge>(mergeCount);
