@@ -14,8 +14,17 @@ internal sealed class ByteSequenceTable
     private readonly byte[] _bytes;      // all sequences back to back
     private readonly int[] _offsets;     // per id: start in _bytes (ids without bytes: -1)
     private readonly int[] _lengths;     // per id: length
-    private readonly int[] _slots;       // hash index: id + 1, 0 = empty
+    private readonly Slot[] _slots;      // hash index (open addressing, linear probing)
     private readonly int _mask;
+
+    // One probe touches one 16-byte slot: the first 8 bytes of the sequence, its length and id (id + 1, 0 = empty).
+    // Most tokens are at most 8 bytes long, so a lookup usually needs no second memory access.
+    private struct Slot
+    {
+        public ulong Prefix;
+        public int Length;
+        public int IdPlusOne;
+    }
 
     /// <summary>Builds the table; <paramref name="sequences"/>[id] is the byte sequence of token id (null for a gap).</summary>
     public ByteSequenceTable(IReadOnlyList<byte[]?> sequences)
@@ -26,7 +35,7 @@ internal sealed class ByteSequenceTable
         _offsets = new int[sequences.Count];
         _lengths = new int[sequences.Count];
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, sequences.Count * 2));
-        _slots = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         int offset = 0;
         for (int id = 0; id < sequences.Count; id++)
@@ -44,8 +53,8 @@ internal sealed class ByteSequenceTable
             if (Find(sequence) >= 0)
                 throw new InvalidDataException($"Die Bytefolge von Token {id} kommt im Vokabular doppelt vor.");
             int slot = (int)Hash(sequence) & _mask;
-            while (_slots[slot] != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = id + 1;
+            while (_slots[slot].IdPlusOne != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = new Slot { Prefix = Prefix(sequence), Length = sequence.Length, IdPlusOne = id + 1 };
         }
     }
 
@@ -62,34 +71,50 @@ internal sealed class ByteSequenceTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ReadOnlySpan<byte> sequence)
     {
-        int slot = (int)Hash(sequence) & _mask;
+        ulong prefix = Prefix(sequence);
+        int slot = (int)Hash(sequence, prefix) & _mask;
         while (true)
         {
-            int entry = _slots[slot];
-            if (entry == 0) return -1;
-            int id = entry - 1;
-            if (_lengths[id] == sequence.Length && _bytes.AsSpan(_offsets[id], sequence.Length).SequenceEqual(sequence)) return id;
+            ref readonly var entry = ref _slots[slot];
+            if (entry.IdPlusOne == 0) return -1;
+            if (entry.Prefix == prefix && entry.Length == sequence.Length)
+            {
+                int id = entry.IdPlusOne - 1;
+                if (sequence.Length <= 8 || _bytes.AsSpan(_offsets[id] + 8, sequence.Length - 8).SequenceEqual(sequence[8..])) return id;
+            }
             slot = (slot + 1) & _mask;
         }
     }
 
+    /// <summary>The first (up to) 8 bytes as a little-endian number, zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Prefix(ReadOnlySpan<byte> s)
+    {
+        if (s.Length >= 8) return BinaryPrimitives.ReadUInt64LittleEndian(s);
+        ulong value = 0;
+        for (int i = s.Length - 1; i >= 0; i--) value = (value << 8) | s[i];
+        return value;
+    }
+
     // A multiply-rotate hash over 8-byte words (in the style of wyhash/FxHash): fast for the short spans BPE asks about.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ReadOnlySpan<byte> s)
+    private static ulong Hash(ReadOnlySpan<byte> s) => Hash(s, Prefix(s));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(ReadOnlySpan<byte> s, ulong prefix)
     {
         const ulong K = 0x9E3779B97F4A7C15;
-        ulong h = (ulong)s.Length * K;
-        while (s.Length >= 8)
+        ulong h = (prefix ^ (ulong)s.Length) * K;
+        if (s.Length > 8)
         {
-            h = (BitOperations.RotateLeft(h, 5) ^ BinaryPrimitives.ReadUInt64LittleEndian(s)) * K;
             s = s[8..];
+            while (s.Length >= 8)
+            {
+                h = (BitOperations.RotateLeft(h, 23) ^ BinaryPrimitives.ReadUInt64LittleEndian(s)) * K;
+                s = s[8..];
+            }
+            h = (BitOperations.RotateLeft(h, 23) ^ Prefix(s)) * K;
         }
-        if (s.Length > 0)
-        {
-            ulong tail = 0;
-            for (int i = 0; i < s.Length; i++) tail |= (ulong)s[i] << (8 * i);
-            h = (BitOperations.RotateLeft(h, 5) ^ tail) * K;
-        }
-        return h ^ (h >> 29);
+        return h >> 32; // the high half of a multiplicative hash mixes best
     }
 }

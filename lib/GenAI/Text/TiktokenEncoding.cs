@@ -25,6 +25,7 @@ public sealed class TiktokenEncoding : ITokenizer
 
     [ThreadStatic] private static Utf8Pieces? t_pieces;
     [ThreadStatic] private static IdBuffer? t_ids;
+    [ThreadStatic] private static Dictionary<TiktokenEncoding, PieceCache>? t_caches;
 
     private TiktokenEncoding(string name, ByteSequenceTable ranks, ScannerPreTokenizer splitter, IReadOnlyDictionary<string, int> specialTokens)
     {
@@ -200,12 +201,34 @@ public sealed class TiktokenEncoding : ITokenizer
         if (text.IsEmpty) return;
         var pieces = t_pieces ??= new Utf8Pieces();
         _splitter.Split(text, pieces);
+        var caches = t_caches ??= [];
+        if (!caches.TryGetValue(this, out var cache)) caches[this] = cache = new PieceCache();
         var bytes = pieces.Bytes;
         int start = 0;
         foreach (int end in pieces.Ends)
         {
-            BytePairMerge.Encode(bytes[start..end], _ranks, ids);
+            var piece = bytes[start..end];
             start = end;
+            int whole = _ranks.Find(piece);
+            if (whole >= 0)
+            {
+                ids.Add(whole); // most pieces are a single token
+                continue;
+            }
+            if (piece.Length > PieceCache.MaxPieceLength)
+            {
+                BytePairMerge.Encode(piece, _ranks, ids);
+                continue;
+            }
+            var cached = cache.Find(piece);
+            if (!cached.IsEmpty)
+            {
+                foreach (int id in cached) ids.Add(id);
+                continue;
+            }
+            int before = ids.Count;
+            BytePairMerge.Encode(piece, _ranks, ids);
+            cache.Add(piece, ids.AsSpan()[before..]);
         }
     }
 
