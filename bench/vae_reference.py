@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """PyTorch reference for `genai bench vae`: the classic MLP VAE (Kingma & Welling 2014) on Fashion-MNIST.
 
-Same run configuration as GenAI.Models' Vae so the two can be compared in one benchmark run:
+Same run configuration as GenAI.Models' Vae so the two can be compared in one benchmark run
+(with --model conv: the same as GenAI.Models' ConvVae, two stride-2 4x4 convolutions 1->16->32 and
+their transposed mirror, latent 16):
 784-400-latent-400-784 with ReLU and a sigmoid output, reconstruction loss = binary cross-entropy summed
 over pixels, KL = -1/2 * sum(1 + logvar - mu^2 - exp(logvar)), Adam lr 1e-3, batch 128, shuffled
 training set, pixels scaled to [0, 1], one thread. Test loss = (BCE + KL) summed over the test set
@@ -57,6 +59,24 @@ class VAE(nn.Module):
         return torch.sigmoid(self.fc4(F.relu(self.fc3(z)))), mu, logvar
 
 
+class ConvVAE(nn.Module):
+    def __init__(self, latent, f1=16, f2=32):
+        super().__init__()
+        self.f2 = f2
+        self.encoder = nn.Sequential(nn.Conv2d(1, f1, 4, 2, 1), nn.ReLU(), nn.Conv2d(f1, f2, 4, 2, 1), nn.ReLU(), nn.Flatten())
+        self.fc_mu = nn.Linear(f2 * 49, latent)
+        self.fc_logvar = nn.Linear(f2 * 49, latent)
+        self.fc_decode = nn.Linear(latent, f2 * 49)
+        self.decoder = nn.Sequential(nn.ConvTranspose2d(f2, f1, 4, 2, 1), nn.ReLU(), nn.ConvTranspose2d(f1, 1, 4, 2, 1), nn.Sigmoid())
+
+    def forward(self, x):
+        h = self.encoder(x.view(-1, 1, 28, 28))
+        mu, logvar = self.fc_mu(h), self.fc_logvar(h)
+        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
+        recon = self.decoder(F.relu(self.fc_decode(z)).view(-1, self.f2, 7, 7))
+        return recon.view(-1, 784), mu, logvar
+
+
 def loss_function(recon, x, mu, logvar):
     bce = F.binary_cross_entropy(recon, x, reduction="sum")
     kl = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
@@ -66,6 +86,7 @@ def loss_function(recon, x, mu, logvar):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data-dir", default=os.environ.get("GENAI_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
+    p.add_argument("--model", choices=["mlp", "conv"], default="mlp")
     p.add_argument("--latent", type=int, default=20)
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--batch-size", type=int, default=128)
@@ -80,9 +101,9 @@ def main():
     torch.manual_seed(a.seed)
     train = load_images(a.data_dir, "train", a.train_limit)
     test = load_images(a.data_dir, "t10k", a.test_limit)
-    model = VAE(a.latent)
+    model = VAE(a.latent) if a.model == "mlp" else ConvVAE(a.latent)
     opt = torch.optim.Adam(model.parameters(), lr=a.lr)
-    print(f"config latent {a.latent} epochs {a.epochs} batch {a.batch_size} train {len(train)} test {len(test)} "
+    print(f"config model {a.model} latent {a.latent} epochs {a.epochs} batch {a.batch_size} train {len(train)} test {len(test)} "
           f"threads {torch.get_num_threads()} torch {torch.__version__}", flush=True)
 
     test_loss = float("nan")

@@ -26,11 +26,11 @@ internal sealed class PyTorchVaeReference(string python, string script)
     }
 
     /// <summary>Trains the reference; prints each line as it arrives and returns the parsed epochs.</summary>
-    public List<VaeBenchEpoch> Train(string dataDir, int latent, int epochs, int trainLimit, int testLimit, int threads, Action<string> echo)
+    public List<VaeBenchEpoch> Train(string dataDir, string model, int latent, int epochs, int trainLimit, int testLimit, int threads, Action<string> echo)
     {
         var ci = CultureInfo.InvariantCulture;
         var epochsSeen = new List<VaeBenchEpoch>();
-        string[] args = [script, "--data-dir", dataDir, "--latent", latent.ToString(ci), "--epochs", epochs.ToString(ci),
+        string[] args = [script, "--data-dir", dataDir, "--model", model, "--latent", latent.ToString(ci), "--epochs", epochs.ToString(ci),
                          "--train-limit", trainLimit.ToString(ci), "--test-limit", testLimit.ToString(ci), "--threads", threads.ToString(ci)];
         var (code, _, err) = Run(python, args, TimeSpan.FromHours(2), line =>
         {
