@@ -110,7 +110,10 @@ public sealed class Corpus : IDisplayable
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.GetCultureInfo("de-DE"), $"{Name}: {Length:N0} Zeichen ({Source})");
+        string.Create(CultureInfo.GetCultureInfo("de-DE"), $"{Name}: {Length:N0} Zeichen ({DisplaySource})");
+
+    // Outputs committed in notebooks must not depend on the machine: show a file's name, not its full path.
+    private string DisplaySource => Path.IsPathFullyQualified(Source) ? Path.GetFileName(Source.TrimEnd(Path.DirectorySeparatorChar)) : Source;
 
     /// <summary>A summary and the first few hundred characters.</summary>
     public MimeBundle ToMimeBundle()

@@ -93,7 +93,8 @@ public sealed class TrainingHistory : IDisplayable
             header.Add("Validierung");
             header.AddRange(parts.Select(p => $"Validierung {p}"));
         }
-        header.Add("Zeit (s)");
+        // No wall-clock column: committed notebook outputs must be identical when a seeded run is
+        // repeated. Epoch durations stay available as EpochResult.Duration.
         var rows = new List<string[]>();
         foreach (var e in _epochs)
         {
@@ -104,7 +105,6 @@ public sealed class TrainingHistory : IDisplayable
                 row.Add(e.ValidationLoss is { } v ? GermanNumber.Format(v, 2) : "");
                 row.AddRange(parts.Select(p => e.ValidationParts?.TryGetValue(p, out var v) == true ? GermanNumber.Format(v, 2) : ""));
             }
-            row.Add(GermanNumber.Format(e.Duration.TotalSeconds, 1));
             rows.Add([.. row]);
         }
         return ([.. header], rows);

@@ -23,7 +23,9 @@ public static class PlotlyHtml
     /// <summary>The pinned CDN address notebooks load plotly.js from.</summary>
     public const string CdnUrl = "https://cdn.plot.ly/plotly-" + PlotlyVersion + ".min.js";
 
-    private static int _counter;
+    // Element ids derive from the figure's content (plus how often that content was shown before in
+    // this process), so re-running a seeded notebook writes byte-identical outputs.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Occurrences = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A <c>&lt;script&gt;</c> element that defines <c>window.Plotly</c> from a local plotly.min.js. An
@@ -43,8 +45,10 @@ public static class PlotlyHtml
     public static string Fragment(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        string id = $"genai-plot-{Guid.NewGuid():N}".Substring(0, 24) + Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         string json = figure.ToPlotlyJson().Replace("</", "<\\/", StringComparison.Ordinal);
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
+        int occurrence = Occurrences.AddOrUpdate(hash, 1, (_, n) => n + 1);
+        string id = occurrence == 1 ? $"genai-plot-{hash}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"genai-plot-{hash}-{occurrence}");
         var html = new StringBuilder();
         html.Append("<div class=\"genai-figure\" id=\"").Append(id).Append("\" style=\"width:").Append(figure.Width)
             .Append("px;height:").Append(figure.Height).Append("px;max-width:100%\">");
