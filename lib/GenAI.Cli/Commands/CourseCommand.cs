@@ -16,7 +16,8 @@ public sealed class CourseCommand : ICliCommand
     public Command Build()
     {
         var command = new Command("course", "C#-Kernel installieren, alle Kapitel ausführen und die Handouts schreiben (der Hauptjob des Kurses).");
-        command.SetAction(async (_, token) => await RunAsync(FindRepositoryRoot(), Console.Out, token, KernelSpec.UserKernelsDirectory()));
+        // The whole job runs in the ReadyToRun build when it is current: every chapter's first cell is faster there.
+        command.SetAction(async (_, token) => ReadyToRunBuild.Relaunch(Console.Out) ?? await RunAsync(FindRepositoryRoot(), Console.Out, token, KernelSpec.UserKernelsDirectory()));
         return command;
     }
 
@@ -29,8 +30,10 @@ public sealed class CourseCommand : ICliCommand
         if (kernelsDirectory is not null)
         {
             log.WriteLine("== C#-Kernel für VS Code und Jupyter installieren ==");
-            var spec = KernelSpec.Install(kernelsDirectory, KernelSpec.CurrentDotnetHost(), typeof(CourseCommand).Assembly.Location);
+            var build = ReadyToRunBuild.Find();
+            var spec = KernelSpec.Install(kernelsDirectory, KernelSpec.CurrentDotnetHost(), build.CliAssembly);
             log.WriteLine($"Kernel \"{KernelInfo.DisplayName}\": {Path.Combine(spec, "kernel.json")}");
+            if (!build.IsReadyToRun) log.WriteLine($"Hinweis: {build.Note}.");
         }
         log.WriteLine("== Kapitel ausführen ==");
         int status = await RunCommand.RunAsync([notebooks], log, token);

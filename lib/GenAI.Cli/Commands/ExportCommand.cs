@@ -24,6 +24,7 @@ public sealed class ExportCommand : ICliCommand
         command.SetAction(async (parse, token) =>
         {
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["notebooks"];
+            if (parse.GetValue(execute) && ReadyToRunBuild.Relaunch(Console.Out) is { } exitCode) return exitCode;
             var options = new ExportOptions { Solutions = parse.GetValue(solutions), Interactive = parse.GetValue(interactive) };
             return await ExportAsync(given, parse.GetValue(output)!, options, parse.GetValue(execute), Console.Out, token);
         });

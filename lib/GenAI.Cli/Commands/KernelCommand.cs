@@ -44,9 +44,10 @@ public sealed class KernelCommand : ICliCommand
         install.SetAction(parse =>
         {
             if (KernelsDirectory(parse, prefix, user) is not { } directory) return 2;
-            var cli = typeof(KernelCommand).Assembly.Location;
-            var folder = KernelSpec.Install(directory, KernelSpec.CurrentDotnetHost(), cli);
+            var build = ReadyToRunBuild.Find();
+            var folder = KernelSpec.Install(directory, KernelSpec.CurrentDotnetHost(), build.CliAssembly);
             Console.WriteLine($"Kernel \"{KernelInfo.DisplayName}\" installiert: {Path.Combine(folder, "kernel.json")}");
+            Console.WriteLine(build.IsReadyToRun ? $"Er startet den {build.Note}." : $"Hinweis: {build.Note}.");
             Console.WriteLine("In VS Code: Notebook öffnen, oben rechts \"Kernel auswählen\" → \"Jupyter Kernel…\" → \"C# (GenAI)\".");
             return 0;
         });

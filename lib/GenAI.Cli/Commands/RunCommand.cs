@@ -23,7 +23,9 @@ public sealed class RunCommand : ICliCommand
         command.SetAction(async (parse, token) =>
         {
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["notebooks"];
-            return parse.GetValue(clear) ? Clear(given, Console.Out) : await RunAsync(given, Console.Out, token);
+            if (parse.GetValue(clear)) return Clear(given, Console.Out);
+            // Executing runs in the ReadyToRun build when it is current (each notebook's first cell is faster there).
+            return ReadyToRunBuild.Relaunch(Console.Out) ?? await RunAsync(given, Console.Out, token);
         });
         return command;
     }

@@ -1,17 +1,20 @@
+using GenAI.Cli;
 using GenAI.Kernel;
 
 namespace GenAI.Tests.Kernel;
 
 /// <summary>
 /// The kernelspec installed into a temporary prefix (never the user's own kernels folder), pointing at
-/// the CLI this test run built. Python clients find it through JUPYTER_PATH.
+/// the build `genai kernel install` picks for the CLI this test run built: its ReadyToRun copy when that
+/// is current, else the plain build. Python clients find it through JUPYTER_PATH.
 /// </summary>
 internal sealed class InstalledKernel : IDisposable
 {
     public InstalledKernel()
     {
         Prefix = Directory.CreateTempSubdirectory("genai-kernelspec-").FullName;
-        KernelSpec.Install(KernelSpec.PrefixKernelsDirectory(Prefix), KernelSpec.CurrentDotnetHost(), CliAssembly());
+        Build = ReadyToRunBuild.Find(CliAssembly());
+        KernelSpec.Install(KernelSpec.PrefixKernelsDirectory(Prefix), KernelSpec.CurrentDotnetHost(), Build.CliAssembly);
         Environment = new Dictionary<string, string>
         {
             ["JUPYTER_PATH"] = Path.Combine(Prefix, "share", "jupyter"),
@@ -23,6 +26,7 @@ internal sealed class InstalledKernel : IDisposable
     }
 
     public string Prefix { get; }
+    public ReadyToRunBuild Build { get; }
     public Dictionary<string, string> Environment { get; }
 
     /// <summary>artifacts/bin/GenAI.Cli/&lt;config&gt;/GenAI.Cli.dll of this build (the test project references the CLI, so it is built).</summary>

@@ -1,3 +1,4 @@
+using GenAI.Cli;
 using System.Text.Json.Nodes;
 
 namespace GenAI.Tests.Kernel;
@@ -31,6 +32,28 @@ public class KernelConformanceTests
         // Skipped by design: test_pager (no pager payloads) and test_clear_output (the engine has no clear_output).
         Assert.That(summary, Is.EqualTo("10 passed, 0 failed, 2 skipped"), result.Stdout);
         Assert.That(result.Stdout, Does.Contain("test_pager").And.Contain("test_clear_output"));
+    }
+
+    [Test]
+    public void Installed_kernel_is_the_ready_to_run_build_and_loads_torch_sharp()
+    {
+        PythonClients.Require("jupyter_client");
+        if (_kernel.Build.Note.Contains("GenAIReadyToRun=false", StringComparison.Ordinal) || _kernel.Build.Note.Contains(ReadyToRunBuild.EnvironmentSwitch, StringComparison.Ordinal))
+            Assert.Ignore("ReadyToRun is switched off for this build: " + _kernel.Build.Note);
+        Assert.That(_kernel.Build.IsReadyToRun, Is.True, _kernel.Build.Note);
+        Assert.That(ReadyToRunBuild.IsReadyToRunImage(Path.Combine(Path.GetDirectoryName(_kernel.Build.CliAssembly)!, "Microsoft.CodeAnalysis.CSharp.dll")), Is.True,
+            "Roslyn is precompiled in the published folder");
+
+        // What a chapter's first cell does: reference the library's output folder, then use TorchSharp.
+        var lib = Path.Combine(InstalledKernel.RepositoryRoot(), "artifacts", "bin", "GenAI", "lib");
+        var code = $"#r \"{Path.Combine(lib, "GenAI.dll")}\"\n#r \"{Path.Combine(lib, "TorchSharp.dll")}\"\nusing TorchSharp;\ntorch.ones(3).sum().item<float>()";
+        var result = PythonClients.Run(["kernel_checks.py", "cell", code], TimeSpan.FromMinutes(3), _kernel.Environment);
+        AssertRan(result, "kernel_checks.py cell");
+        var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
+        Assert.That((string?)seen["reply"]!["status"], Is.EqualTo("ok"), seen.ToJsonString());
+        var outputs = seen["outputs"]!.AsArray();
+        var value = outputs.Single(o => (string?)o![0] == "execute_result")![1]!["data"]!["text/plain"];
+        Assert.That((string?)value, Is.EqualTo("3"), "ones(3).sum() computed by libtorch inside the ReadyToRun kernel");
     }
 
     [Test]

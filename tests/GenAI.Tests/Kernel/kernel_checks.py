@@ -2,6 +2,7 @@
 
 Usage (JUPYTER_PATH must point at a folder holding kernels/genai-csharp):
     kernel_checks.py interrupt          -> JSON: a busy loop is interrupted, state survives
+    kernel_checks.py cell CODE          -> JSON: the reply and the iopub outputs of one cell in a fresh kernel
     kernel_checks.py nbclient NOTEBOOK [OUTPUT] -> executes NOTEBOOK (in its folder) with nbclient,
                                                  writes it to OUTPUT (default: in place), JSON of outputs
 """
@@ -58,6 +59,27 @@ def interrupt():
     print(json.dumps(out))
 
 
+def cell(code):
+    km, kc = start_new_kernel(kernel_name="genai-csharp", startup_timeout=60)
+    try:
+        msg_id = kc.execute(code)
+        reply = reply_to(kc, msg_id, timeout=120)
+        outputs = []
+        while True:
+            msg = kc.get_iopub_msg(timeout=120)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    break
+                continue
+            outputs.append([msg["msg_type"], msg["content"]])
+        print(json.dumps({"reply": reply["content"], "outputs": outputs}))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def execute_notebook(path, output=None):
     import os
     import nbformat
@@ -75,5 +97,7 @@ def execute_notebook(path, output=None):
 if __name__ == "__main__":
     if sys.argv[1] == "interrupt":
         interrupt()
+    elif sys.argv[1] == "cell":
+        cell(sys.argv[2])
     elif sys.argv[1] == "nbclient":
         execute_notebook(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
