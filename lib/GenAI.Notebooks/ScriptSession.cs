@@ -22,6 +22,10 @@ public sealed class ScriptSession : IDisposable
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
     private static readonly Lazy<Task> WarmUp = new(() => Task.Run(WarmUpCore));
+    // One set of framework references for every session: Roslyn keeps the metadata it read, and the
+    // symbols it built from it, on the reference objects, so the second session (and the first cell
+    // after the warm-up) does not read and bind the framework again.
+    private static readonly Lazy<ScriptOptions> BaseOptions = new(CreateBaseOptions);
     private static int _progressInstalled;
 
     private readonly NotebookReferenceResolver _resolver;
@@ -31,10 +35,14 @@ public sealed class ScriptSession : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ScriptState<object>? _state;
     private int _executions;
+    private readonly bool _warmUp;   // its cells never become the fallback target of Console output
 
     /// <summary>Starts an empty session; <c>#r</c> paths resolve relative to <paramref name="workingDirectory"/>.</summary>
-    public ScriptSession(string workingDirectory)
+    public ScriptSession(string workingDirectory) : this(workingDirectory, warmUp: false) { }
+
+    private ScriptSession(string workingDirectory, bool warmUp)
     {
+        _warmUp = warmUp;
         WorkingDirectory = Path.GetFullPath(workingDirectory);
         _resolver = new NotebookReferenceResolver(WorkingDirectory);
         _options = CreateOptions(_resolver);
@@ -45,20 +53,36 @@ public sealed class ScriptSession : IDisposable
     public string WorkingDirectory { get; }
 
     /// <summary>
-    /// Compiles and runs a trivial script on a background thread, so Roslyn's own code is jitted
-    /// while the host reads its notebook. Call it as early as possible; repeated calls share one run.
+    /// Runs two throw-away cells through a session of its own on a background thread, so Roslyn's code
+    /// (jitted or ReadyToRun) and the shared framework references are warm while the host reads its
+    /// notebook or waits for the first request. Call it as early as possible; repeated calls share one run.
     /// </summary>
     public static Task WarmUpAsync() => WarmUp.Value;
 
     private static async Task WarmUpCore()
     {
-        var options = CreateOptions(new NotebookReferenceResolver(Path.GetTempPath()));
-        var first = await CSharpScript.Create<object>("var warm = new List<int> { 1 }; warm.Count", options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals());
-        await first.ContinueWithAsync<object>("warm.Select(x => x + 1).Sum()", options);
-        Formatter.ToMimeBundle(1);
+        using var session = new ScriptSession(Path.GetTempPath(), warmUp: true);
+        var output = new DiscardingOutput();
+        await session.ExecuteAsync("var warm = new List<int> { 1 }; warm.Count", output, CancellationToken.None).ConfigureAwait(false);
+        await session.ExecuteAsync("for (int i = 0; i < 2; i++) warm.Add(i);\nwarm.Select(x => x + 1).Sum()", output, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private sealed class DiscardingOutput : ICellOutput
+    {
+        public void Stream(string name, string text) { }
+        public void Display(MimeBundle bundle, string? displayId) { }
+        public void UpdateDisplay(MimeBundle bundle, string displayId) { }
+        public void Result(MimeBundle bundle) { }
+        public void Error(string ename, string evalue, IReadOnlyList<string> traceback) { }
+        public string? ReadLine(string prompt, bool password) => null;
     }
 
     private static ScriptOptions CreateOptions(NotebookReferenceResolver resolver) =>
+        BaseOptions.Value
+            .WithMetadataResolver(resolver)
+            .WithSourceResolver(new SourceFileResolver([], resolver.BaseDirectory));
+
+    private static ScriptOptions CreateBaseOptions() =>
         ScriptOptions.Default
             .AddReferences(
                 typeof(Enumerable).Assembly,
@@ -73,8 +97,6 @@ public sealed class ScriptSession : IDisposable
                 typeof(ScriptSession).Assembly)
             .AddImports("System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text",
                 "System.Threading", "System.Threading.Tasks")
-            .WithMetadataResolver(resolver)
-            .WithSourceResolver(new SourceFileResolver([], resolver.BaseDirectory))
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true)
@@ -114,7 +136,7 @@ public sealed class ScriptSession : IDisposable
         var stopwatch = Stopwatch.StartNew();
         int number = ++_executions;
         ConsoleRouter.EnsureInstalled();
-        var cell = new CellContext(output, cancellationToken);
+        var cell = new CellContext(output, cancellationToken, isFallback: !_warmUp);
         bool orphaned = false;
         try
         {
@@ -129,9 +151,16 @@ public sealed class ScriptSession : IDisposable
             var script = _state is null
                 ? CSharpScript.Create<object>(text, options, typeof(ScriptGlobals), _loader)
                 : _state.Script.ContinueWith<object>(text, options);
-            var diagnostics = script.Compile(CancellationToken.None);
-            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-                return Fail(cell, CellRunStatus.Error, ErrorTrace.FromDiagnostics(diagnostics), stopwatch);
+            // Emit and load once. Script.Compile() would do the same and then bind the whole submission
+            // a second time to collect warnings, which no one here shows (a third of a trivial cell's time).
+            try
+            {
+                script.CreateDelegate(CancellationToken.None);
+            }
+            catch (CompilationErrorException e)
+            {
+                return Fail(cell, CellRunStatus.Error, ErrorTrace.FromDiagnostics(e.Diagnostics), stopwatch);
+            }
             bool hasValue = HasResultValue(script.GetCompilation());
 
             var previous = _state;

@@ -21,8 +21,15 @@ internal sealed class CellContext : IDisposable
     private string? _pendingName;
     private bool _disposed;
 
-    public CellContext(ICellOutput output, CancellationToken interrupt)
+    private readonly bool _isFallback;
+
+    /// <param name="output">Where the cell's outputs go.</param>
+    /// <param name="interrupt">Cancelled when the user interrupts.</param>
+    /// <param name="isFallback">False for the engine's warm-up cells: threads without a current cell (the host's
+    /// own logging) must never write into them.</param>
+    public CellContext(ICellOutput output, CancellationToken interrupt, bool isFallback = true)
     {
+        _isFallback = isFallback;
         Output = output;
         Interrupt = interrupt;
         _partialLineTimer = new Timer(_ => FlushStreams(), null, Timeout.Infinite, Timeout.Infinite);
@@ -42,7 +49,7 @@ internal sealed class CellContext : IDisposable
     public void Enter()
     {
         AsyncCurrent.Value = this;
-        _lastStarted = this;
+        if (_isFallback) _lastStarted = this;
     }
 
     public void WriteStream(string name, string text)

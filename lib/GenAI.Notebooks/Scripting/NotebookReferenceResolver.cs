@@ -24,6 +24,14 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
         return map;
     });
 
+    // References to files the process runs with (the framework, the host's own assemblies) never change
+    // while it lives, so every session shares one reference object per file: Roslyn caches the metadata
+    // and the symbols built from it on that object, and a second session binds against them at once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, MetadataReferenceProperties), PortableExecutableReference> HostReferences = new();
+
+    private static PortableExecutableReference HostReference(string path, MetadataReferenceProperties properties) =>
+        HostReferences.GetOrAdd((path, properties), key => MetadataReference.CreateFromFile(key.Item1, key.Item2));
+
     private readonly ScriptMetadataResolver _inner = ScriptMetadataResolver.Default.WithBaseDirectory(Path.GetFullPath(directory));
 
     public string BaseDirectory { get; } = Path.GetFullPath(directory);
@@ -54,9 +62,11 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
         {
             var path = FullPath(reference);
             if (!File.Exists(path)) return [];
-            return [MetadataReference.CreateFromFile(HostCopyOf(path) ?? path, properties)];
+            return [HostCopyOf(path) is { } host ? HostReference(host, properties) : MetadataReference.CreateFromFile(path, properties)];
         }
-        return _inner.ResolveReference(reference, baseFilePath, properties);
+        var resolved = _inner.ResolveReference(reference, baseFilePath, properties);
+        return resolved.IsDefaultOrEmpty ? resolved
+            : [.. resolved.Select(r => r.FilePath is { } file && IsHostFile(file) ? HostReference(file, r.Properties) : r)];
     }
 
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
@@ -65,7 +75,7 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
 
     private PortableExecutableReference? ResolveMissingUncached(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
-        if (HostCopyOfName(referenceIdentity.Name) is { } host) return MetadataReference.CreateFromFile(host);
+        if (HostCopyOfName(referenceIdentity.Name) is { } host) return HostReference(host, MetadataReferenceProperties.Assembly);
         if (definition is PortableExecutableReference { FilePath: { } definitionPath })
         {
             var beside = Path.Combine(Path.GetDirectoryName(definitionPath)!, referenceIdentity.Name + ".dll");
@@ -85,6 +95,9 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
         catch (BadImageFormatException) { return null; }
         return HostCopyOfName(name);
     }
+
+    private static bool IsHostFile(string path) =>
+        HostCopyOfName(Path.GetFileNameWithoutExtension(path)) is { } host && string.Equals(Path.GetFullPath(path), host, StringComparison.Ordinal);
 
     private static string? HostCopyOfName(string simpleName)
     {
