@@ -1,10 +1,14 @@
 """Times Jupyter kernels with jupyter_client (embedded in GenAI.Cli; run by `genai bench kernel`).
 
-Usage: kernel_bench.py KERNEL_NAME STARTS CELLS   (JUPYTER_PATH must hold the kernelspec)
-Prints one JSON object: start_to_kernel_info, first_cell, round_trip (lists of seconds).
+Usage: kernel_bench.py STARTS CELLS KERNEL_NAME...   (JUPYTER_PATH must hold the kernelspecs)
+Starts the kernels in turns (kernel A, B, C, A, B, C, ...) so a change in the machine's load hits
+all of them alike. For every fresh kernel it measures start -> kernel_info_reply, the first cell
+(sent 0.3 s after the reply, as a user would), then CELLS more cells, and the kernel process's CPU
+time for each phase. Prints one JSON object: {kernel: {metric: [one value per start]}, "load": [...]}.
 """
 import json
 import os
+import statistics
 import sys
 import time
 
@@ -14,13 +18,27 @@ CODE = "1 + 1"
 
 
 def cpu_seconds(km):
-    """User + system CPU time of the kernel process (Linux /proc); None elsewhere. Unlike wall time,
-    it does not grow when other processes compete for the cores."""
+    """User + system CPU time of the kernel process and its threads (Linux /proc), or None."""
     try:
-        pid = km.provisioner.process.pid
-        with open(f"/proc/{pid}/stat") as f:
+        with open(f"/proc/{km.provisioner.process.pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except Exception:
+        return None
+
+
+def threads(km):
+    try:
+        with open(f"/proc/{km.provisioner.process.pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Threads:"))
+    except Exception:
+        return None
+
+
+def load():
+    try:
+        with open("/proc/loadavg") as f:
+            return float(f.read().split()[0])
     except Exception:
         return None
 
@@ -30,39 +48,27 @@ def execute(kc, code):
     started = time.perf_counter()
     msg_id = kc.execute(code)
     got_reply = got_idle = False
-    while not (got_reply and got_idle):
-        if not got_reply:
-            try:
-                reply = kc.get_shell_msg(timeout=0.001 if got_idle else 60)
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    if reply["content"]["status"] != "ok":
-                        raise RuntimeError(f"cell failed: {reply['content']}")
-                    got_reply = True
-            except Exception as e:  # queue.Empty while polling
-                if type(e).__name__ != "Empty":
-                    raise
-        if not got_idle:
-            try:
-                msg = kc.get_iopub_msg(timeout=0.001 if not got_reply else 60)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
-                        and msg["content"]["execution_state"] == "idle":
-                    got_idle = True
-            except Exception as e:
-                if type(e).__name__ != "Empty":
-                    raise
+    while not got_reply:
+        reply = kc.get_shell_msg(timeout=120)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"cell failed: {reply['content']}")
+            got_reply = True
+    while not got_idle:
+        msg = kc.get_iopub_msg(timeout=120)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status" \
+                and msg["content"]["execution_state"] == "idle":
+            got_idle = True
     return time.perf_counter() - started
 
 
-def main():
-    name, starts, cells = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    result = {"start_to_kernel_info": [], "first_cell": [], "round_trip": [],
-              "cpu_start_to_kernel_info": [], "cpu_first_cell": []}
-    for run in range(starts):
-        km = KernelManager(kernel_name=name)
-        started = time.perf_counter()
-        km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
+def measure(name, cells, result):
+    km = KernelManager(kernel_name=name)
+    started = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
         while True:   # as clients do: ask again until a reply arrives
             kc.kernel_info()
             try:
@@ -71,27 +77,47 @@ def main():
             except Exception as e:
                 if type(e).__name__ != "Empty":
                     raise
-                if time.perf_counter() - started > 60:
-                    raise RuntimeError("no kernel_info_reply within 60 s")
+                if time.perf_counter() - started > 120:
+                    raise RuntimeError("no kernel_info_reply within 120 s")
         result["start_to_kernel_info"].append(time.perf_counter() - started)
         cpu_ready = cpu_seconds(km)
-        time.sleep(0.3)   # let the late-joining iopub subscription settle before timing cells
-        while True:       # drain iopub from kernel_info
+        time.sleep(0.3)
+        while True:   # drain iopub from kernel_info
             try:
                 kc.get_iopub_msg(timeout=0.05)
             except Exception:
                 break
         cpu_before = cpu_seconds(km)
         result["first_cell"].append(execute(kc, CODE))
-        cpu_after = cpu_seconds(km)
-        if cpu_ready is not None and cpu_after is not None:
+        cpu_first = cpu_seconds(km)
+        times = [execute(kc, CODE) for _ in range(cells)]
+        cpu_cells = cpu_seconds(km)
+        result["round_trip"].append(statistics.median(times))
+        if None not in (cpu_ready, cpu_before, cpu_first, cpu_cells):
             result["cpu_start_to_kernel_info"].append(cpu_ready)
-            result["cpu_first_cell"].append(cpu_after - cpu_before)
-        if run == 0:
-            result["round_trip"] = [execute(kc, CODE) for _ in range(cells)]
+            result["cpu_first_cell"].append(cpu_first - cpu_before)
+            result["cpu_per_cell"].append((cpu_cells - cpu_first) / cells)
+        if threads(km) is not None:
+            result["threads"].append(threads(km))
+    finally:
         kc.stop_channels()
-        km.shutdown_kernel(now=False)
-    print(json.dumps(result))
+        km.shutdown_kernel(now=True)
+
+
+def main():
+    starts, cells, names = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+    keys = ["start_to_kernel_info", "first_cell", "round_trip", "cpu_start_to_kernel_info",
+            "cpu_first_cell", "cpu_per_cell", "threads"]
+    results = {name: {key: [] for key in keys} for name in names}
+    results["load"] = [load()]
+    for _ in range(starts):
+        for name in names:
+            try:
+                measure(name, cells, results[name])
+            except Exception as e:   # one failing kernel must not hide the others' numbers
+                results[name]["error"] = f"{type(e).__name__}: {e}"
+            results["load"].append(load())
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":
