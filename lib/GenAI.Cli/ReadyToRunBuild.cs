@@ -54,7 +54,8 @@ public sealed record ReadyToRunBuild(string CliAssembly, bool IsReadyToRun, stri
     /// <summary>
     /// The first of the repository's own assemblies whose ReadyToRun copy was not built from the same
     /// sources as the plain one, or null. The libraries are the very same compilation in both (same module
-    /// id); the CLI is compiled a second time for the RID, so its copy must merely be as new as the plain one.
+    /// id); the CLI is compiled a second time for the RID, so the two copies must carry the same fingerprint
+    /// of its sources (build/ReadyToRun.targets).
     /// </summary>
     internal static string? StaleAssembly(string plainFolder, string publishFolder)
     {
@@ -64,7 +65,7 @@ public sealed record ReadyToRunBuild(string CliAssembly, bool IsReadyToRun, stri
             var published = Path.Combine(publishFolder, name);
             if (!File.Exists(plain) || !File.Exists(published)) return name;
             bool current = name == "GenAI.Cli.dll"
-                ? File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(plain)
+                ? SourceFingerprint(plain) is { } fingerprint && SourceFingerprint(published) == fingerprint
                 : ModuleId(plain) is { } id && ModuleId(published) == id;
             if (!current) return name;
         }
@@ -91,6 +92,34 @@ public sealed record ReadyToRunBuild(string CliAssembly, bool IsReadyToRun, stri
             using var pe = new PEReader(File.OpenRead(path));
             var metadata = pe.GetMetadataReader();
             return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The value of the assembly's <c>[AssemblyMetadata("GenAISourceFingerprint", …)]</c>, read without loading it; or null.</summary>
+    internal static string? SourceFingerprint(string path)
+    {
+        try
+        {
+            using var pe = new PEReader(File.OpenRead(path));
+            var metadata = pe.GetMetadataReader();
+            foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+            {
+                var attribute = metadata.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind != HandleKind.MemberReference) continue;
+                var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+                if (constructor.Parent.Kind != HandleKind.TypeReference
+                    || !metadata.StringComparer.Equals(metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent).Name, "AssemblyMetadataAttribute"))
+                    continue;
+                // ECMA-335 II.23.3: prolog 0x0001, then the two string arguments.
+                var blob = metadata.GetBlobReader(attribute.Value);
+                if (blob.ReadUInt16() != 1) continue;
+                if (blob.ReadSerializedString() == "GenAISourceFingerprint") return blob.ReadSerializedString();
+            }
+            return null;
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException or UnauthorizedAccessException)
         {
