@@ -1,15 +1,22 @@
 namespace GenAI.Data;
 
-/// <summary>Public-domain books the course can load by name (never committed; fetched or placed by the user).</summary>
+/// <summary>
+/// Public-domain books the course can load by name: Grimm's tales ship inside the library (compressed);
+/// the others are downloaded into the cache or placed by the user.
+/// </summary>
 internal static class Books
 {
-    internal sealed record Book(DataEntry Entry, string Title, DataFile File);
+    /// <summary>A book: either <see cref="File"/> (resolved by <see cref="DataFiles"/>) or <see cref="Embedded"/> (a file in <c>Data/Embedded</c>).</summary>
+    internal sealed record Book(DataEntry Entry, string Title, DataFile? File, string? Embedded = null);
 
     private static Book Make(string name, string title, string description, DataFile file)
     {
         var described = file with { Description = title };
         return new(new DataEntry(name, "Text", description, [described], "gemeinfrei"), title, described);
     }
+
+    private static Book MakeEmbedded(string name, string title, string description, string embeddedFile) =>
+        new(new DataEntry(name, "Text", description, [], "gemeinfrei"), title, null, embeddedFile);
 
     /// <summary>Rejects HTML error pages and empty files for texts without a pinned hash.</summary>
     private static string? LooksLikeText(string path)
@@ -25,14 +32,10 @@ internal static class Books
 
     public static IReadOnlyList<Book> All { get; } =
     [
-        // No download address is known for the German Grimm text; the file is placed into GENAI_DATA_DIR
-        // (CI links ../shared/data/de-grimm-khm.txt there). Not pinned: any edition the user provides is fine.
-        Make("grimm", "Grimm, Kinder- und Hausmärchen", "Brüder Grimm, Kinder- und Hausmärchen (1857), ca. 1,4 MB",
-            new DataFile("de-grimm-khm.txt", "corpora", null)
-            {
-                Validate = LooksLikeText,
-                Hint = "Jede gemeinfreie Ausgabe als UTF-8-Text passt, z. B. aus Wikisource oder Projekt Gutenberg kopiert.",
-            }),
+        // The language chapters (04-07) train on Grimm, so it ships inside GenAI.dll: 1.4 MB of text, 0.5 MB
+        // gzip-compressed, provenance in Embedded/de-grimm-khm.LICENSE.txt. Another edition: Corpus.FromFile(path).
+        MakeEmbedded("grimm", "Grimm, Kinder- und Hausmärchen",
+            "Brüder Grimm, Kinder- und Hausmärchen (Text von 1857), 1,4 MB – eingebettet, immer da", "de-grimm-khm.txt.gz"),
         // Project Gutenberg regenerates its files now and then, so these are checked for plausibility, not pinned.
         Make("faust", "Goethe, Faust. Der Tragödie erster Teil", "Goethe, Faust I (Project Gutenberg Nr. 2229)",
             new DataFile("de-goethe-faust.txt", "corpora", new Uri("https://www.gutenberg.org/cache/epub/2229/pg2229.txt")) { Validate = LooksLikeText }),

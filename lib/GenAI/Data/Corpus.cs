@@ -12,7 +12,8 @@ namespace GenAI.Data;
 /// </summary>
 /// <example><code>
 /// var kurs = Corpus.Course();              // embedded + the notebooks' Markdown when run from the repo
-/// var grimm = Corpus.Load("grimm");        // GENAI_DATA_DIR → cache → download (where known)
+/// var grimm = Corpus.Load("grimm");        // embedded in the library: works offline
+/// var faust = Corpus.Load("faust");        // GENAI_DATA_DIR → cache → download
 /// var mine = Corpus.Load("texte/");        // every .txt/.md/.ipynb below a folder
 /// </code></example>
 public sealed class Corpus : IDisplayable
@@ -30,7 +31,7 @@ public sealed class Corpus : IDisplayable
     /// <summary>The text (UTF-8 decoded, line endings <c>\n</c>, Gutenberg header/footer removed).</summary>
     public string Text { get; }
 
-    /// <summary>Where the text came from (a path, or "eingebettet").</summary>
+    /// <summary>Where the text came from: a path, "eingebettet" (the course text), or "eingebettet: FILE" (a book shipped in the library).</summary>
     public string Source { get; }
 
     /// <summary>Length in characters (UTF-16 code units).</summary>
@@ -70,7 +71,7 @@ public sealed class Corpus : IDisplayable
     /// <summary>
     /// Loads a corpus by name (<see cref="Names"/>), or a local file or folder by path.
     /// </summary>
-    /// <exception cref="DataUnavailableException">A named book is not on this machine and cannot be downloaded.</exception>
+    /// <exception cref="DataUnavailableException">A named book that is not embedded is not on this machine and cannot be downloaded.</exception>
     /// <exception cref="FileNotFoundException">Neither a known name nor an existing path.</exception>
     public static Corpus Load(string nameOrPath)
     {
@@ -78,7 +79,9 @@ public sealed class Corpus : IDisplayable
         if (string.Equals(nameOrPath, CourseName, StringComparison.OrdinalIgnoreCase)) return Course();
         if (Books.Find(nameOrPath) is { } book)
         {
-            var path = DataFiles.Resolve(book.File);
+            if (book.Embedded is { } embedded)
+                return new Corpus(book.Title, Gutenberg.Strip(EmbeddedData.ReadText(embedded)), "eingebettet: " + Path.GetFileNameWithoutExtension(embedded));
+            var path = DataFiles.Resolve(book.File!);
             return new Corpus(book.Title, Gutenberg.Strip(ReadUtf8(path)), path);
         }
         if (Directory.Exists(nameOrPath)) return FromFolder(nameOrPath);

@@ -124,14 +124,36 @@ public class CorpusTests
     }
 
     [Test]
-    public void The_shared_Grimm_text_loads_from_GENAI_DATA_DIR()
+    public void Grimm_is_embedded_and_loads_with_no_data_folder_cache_or_network()
     {
-        var dataDir = Environment.GetEnvironmentVariable("GENAI_DATA_DIR");
-        if (dataDir is null || !File.Exists(Path.Combine(dataDir, "de-grimm-khm.txt")))
-            Assert.Ignore("GENAI_DATA_DIR with de-grimm-khm.txt is not set up (bash .ci/run sets it).");
-        var grimm = Corpus.Load("grimm");
-        Assert.That(grimm.Text, Does.StartWith("1. Der Froschkönig oder der eiserne Heinrich"));
-        Assert.That(grimm.Length, Is.GreaterThan(1_000_000));
-        Assert.That(grimm.Source, Is.EqualTo(Path.Combine(dataDir, "de-grimm-khm.txt")));
+        using var cache = new TempFolder();
+        DataFiles.Resolver = new DataFileResolver { CacheDirectory = cache.Path, UseSystemFolders = false, AllowDownload = false };
+        try
+        {
+            var grimm = Corpus.Load("grimm");
+            Assert.That(grimm.Name, Is.EqualTo("Grimm, Kinder- und Hausmärchen"));
+            Assert.That(grimm.Text, Does.StartWith("1. Der Froschkönig oder der eiserne Heinrich\n\nIn den alten Zeiten, wo das Wünschen noch geholfen hat"));
+            Assert.That(grimm.Text, Does.EndWith("der sicherste Schutz."));
+            Assert.That(grimm.Source, Is.EqualTo("eingebettet: de-grimm-khm.txt"));
+            Assert.That(grimm.ToString(), Is.EqualTo("Grimm, Kinder- und Hausmärchen: 1.406.541 Zeichen (eingebettet: de-grimm-khm.txt)"));
+            Assert.That(cache.AllFiles(), Is.Empty, "nothing is written to the cache");
+        }
+        finally
+        {
+            DataFiles.Resolver = null;
+        }
+        Assert.That(DataCatalog.Get("grimm").IsEmbedded);
+    }
+
+    [Test]
+    public void The_embedded_Grimm_text_is_the_shared_file_byte_for_byte()
+    {
+        // SHA-256 of de-grimm-khm.txt as pinned in the project's shared/data/README.md (see Embedded/de-grimm-khm.LICENSE.txt).
+        using var stream = EmbeddedData.Open("de-grimm-khm.txt.gz");
+        var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        Assert.That(bytes.Length, Is.EqualTo(1_440_096));
+        Assert.That(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())),
+            Is.EqualTo("e5f7472fab6e2ebe220d95d08321e8f4f39ba22515a6825eabfcbe3e642f4144"));
     }
 }

@@ -12,7 +12,7 @@ public class DataCommandTests
         using var cache = new TempFolder();
         using var data = new TempFolder();
         Directory.CreateDirectory(Path.Combine(data.Path, "corpora"));
-        File.WriteAllText(Path.Combine(data.Path, "corpora", "de-grimm-khm.txt"), string.Concat(Enumerable.Repeat("Es war einmal. ", 100)));
+        File.WriteAllText(Path.Combine(data.Path, "corpora", "de-goethe-faust.txt"), string.Concat(Enumerable.Repeat("Habe nun, ach! ", 100)));
         var resolver = new DataFileResolver { CacheDirectory = cache.Path, DataDirectory = data.Path, UseSystemFolders = false };
 
         var table = DataTable.Render(resolver, DataCatalog.All);
@@ -20,7 +20,8 @@ public class DataCommandTests
         string Row(string name) => rows.Single(r => r.StartsWith(name + " ", StringComparison.Ordinal));
 
         Assert.That(rows[0], Is.EqualTo($"Datenordner (GENAI_DATA_DIR): {data.Path}"));
-        Assert.That(Row("grimm"), Does.Match(@"^grimm\s+ja\s+Datenordner\s+Brüder Grimm"));
+        Assert.That(Row("faust"), Does.Match(@"^faust\s+ja\s+Datenordner\s+Goethe, Faust I"));
+        Assert.That(Row("grimm"), Does.Match(@"^grimm\s+ja\s+eingebettet\s+Brüder Grimm"));
         Assert.That(Row("mnist"), Does.Match(@"^mnist\s+nein\s+Download von storage\.googleapis\.com\s+Handgeschriebene"));
         Assert.That(Row("fashion-mnist"), Does.Match(@"^fashion-mnist\s+nein\s+Download von raw\.githubusercontent\.com"));
         Assert.That(Row("digits"), Does.Match(@"^digits\s+ja\s+eingebettet"));
@@ -87,7 +88,7 @@ public class DataCommandTests
         Assert.That(File.Exists(Path.Combine(cache.Path, "corpora", "de-goethe-faust.txt")));
         Assert.That(output.ToString(), Does.Contain("faust: vorhanden"));
         Assert.That(output.ToString(), Does.Contain("mnist: Die Datei „train-images-idx3-ubyte.gz“").And.Contain("404"));
-        Assert.That(output.ToString(), Does.Contain("Nicht geladen: fashion-mnist, mnist, grimm, verwandlung, shakespeare, r50k_base"));
+        Assert.That(output.ToString(), Does.Contain("Nicht geladen: fashion-mnist, mnist, verwandlung, shakespeare, r50k_base"));
         Assert.That(server.Requests, Has.Some.Contains("GET /cl100k_base.tiktoken "), "files without a folder come from the mirror's root");
     }
 }

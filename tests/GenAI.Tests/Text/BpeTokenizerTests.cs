@@ -61,7 +61,7 @@ public class BpeTokenizerTests
     [Test]
     public void Training_on_Grimm_fairy_tales_gives_about_three_characters_per_token()
     {
-        var text = File.ReadAllText(TestData.Require("de-grimm-khm.txt"))[..400_000];
+        var text = TestData.Grimm[..400_000];
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var tokenizer = BpeTokenizer.Train(text, 1024);
         TestContext.Out.WriteLine($"trained 768 merges on {text.Length:N0} chars in {watch.Elapsed.TotalSeconds:0.0} s");

@@ -138,7 +138,5 @@ public class MarkovChainTests
         Assert.That(bundle["text/plain"], Does.Contain("Hund").And.Contain("66,7").And.Contain("█"));
     }
 
-    private static string? _grimm;
-
-    private static string Grimm() => _grimm ??= File.ReadAllText(TestData.Require("de-grimm-khm.txt"));
+    private static string Grimm() => TestData.Grimm;
 }

@@ -1,4 +1,5 @@
 using GenAI;
+using GenAI.Data;
 
 namespace GenAI.Tests.Text;
 
@@ -13,6 +14,11 @@ internal static class TestData
             return string.IsNullOrEmpty(dir) || !Directory.Exists(dir) ? null : dir;
         }
     }
+
+    private static readonly Lazy<string> GrimmText = new(() => EmbeddedData.ReadText("de-grimm-khm.txt.gz"));
+
+    /// <summary>Grimm's tales exactly as in de-grimm-khm.txt (embedded in the library, so always there).</summary>
+    public static string Grimm => GrimmText.Value;
 
     /// <summary>Full path of <paramref name="fileName"/> in the data folder, or Assert.Ignore when it is absent.</summary>
     public static string Require(string fileName)
