@@ -3,14 +3,14 @@ using System.Globalization;
 using GenAI.Data;
 using GenAI.Display;
 using GenAI.Models;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Cli.Commands;
 
 /// <summary>
 /// <c>genai bench vae</c>: trains the reference MLP VAE (784-400-20, BCE sum + KL, Adam 1e-3, batch 128,
-/// 10 epochs, one thread) on Fashion-MNIST with GenAI.Torch, then the same configuration in PyTorch
+/// 10 epochs, one thread) on Fashion-MNIST with TorchSharp through the course's Trainer, then the same configuration in PyTorch
 /// (<c>bench/vae_reference.py</c>) when <c>/usr/bin/python3</c> has torch, and prints per-epoch time,
 /// the median time per step of both and their ratio, and both final test losses per image.
 /// <c>--model conv</c> does the same for the <see cref="ConvVae"/> (a speed comparison without an anchor).
@@ -57,7 +57,7 @@ public sealed class BenchVaeCommand : IBenchCommand
         Console.WriteLine("Timings on a shared machine are noisy: compare medians and the ratio, not single epochs.");
         Console.WriteLine();
 
-        Console.WriteLine("GenAI.Torch:");
+        Console.WriteLine("TorchSharp (GenAI.Models.Vae + Trainer):");
         var ours = TrainOurs(trainSet, testSet, conv, latent, epochs, threads, seed);
         List<VaeBenchEpoch>? reference = null;
         if (!noReference)
@@ -74,12 +74,12 @@ public sealed class BenchVaeCommand : IBenchCommand
 
         Console.WriteLine();
         double oursStep = Median(ours.Select(e => e.MsPerStep));
-        Console.WriteLine(string.Create(ci, $"GenAI.Torch  median {oursStep,8:0.0} ms/step   final test loss {ours[^1].TestLoss:0.00} per image"));
+        Console.WriteLine(string.Create(ci, $"TorchSharp   median {oursStep,8:0.0} ms/step   final test loss {ours[^1].TestLoss:0.00} per image"));
         if (reference is { Count: > 0 })
         {
             double refStep = Median(reference.Select(e => e.MsPerStep));
             Console.WriteLine(string.Create(ci, $"PyTorch      median {refStep,8:0.0} ms/step   final test loss {reference[^1].TestLoss:0.00} per image"));
-            Console.WriteLine(string.Create(ci, $"ratio GenAI.Torch / PyTorch time per step: {oursStep / refStep:0.00}×; test loss difference {ours[^1].TestLoss - reference[^1].TestLoss:+0.00;-0.00}"));
+            Console.WriteLine(string.Create(ci, $"ratio TorchSharp / PyTorch time per step: {oursStep / refStep:0.00}×; test loss difference {ours[^1].TestLoss - reference[^1].TestLoss:+0.00;-0.00}"));
         }
         if (!quick && !conv && epochs == 10 && Anchor.TryGetValue(latent, out var anchor))
         {
@@ -96,8 +96,8 @@ public sealed class BenchVaeCommand : IBenchCommand
     {
         torch.set_num_threads(threads);
         torch.manual_seed(seed);
-        var train = utils.data.DataLoader(utils.data.TensorDataset(Images(trainSet)), batchSize: 128, shuffle: true);
-        var test = utils.data.DataLoader(utils.data.TensorDataset(Images(testSet)), batchSize: 128);
+        var train = new TensorLoader(128, shuffle: true, Images(trainSet));
+        var test = new TensorLoader(128, shuffle: false, Images(testSet));
         var trainer = conv ? Trainer.For(new ConvVae(new ConvVaeConfig { LatentSize = latent }), lr: 1e-3)
                            : Trainer.For(new Vae(new VaeConfig { LatentSize = latent }), lr: 1e-3);
         var result = new List<VaeBenchEpoch>();

@@ -1,8 +1,8 @@
 using GenAI.Data;
 using GenAI.Models;
 using GenAI.Plotting;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Cli.Figures;
 

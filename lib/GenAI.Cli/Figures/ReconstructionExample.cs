@@ -1,7 +1,7 @@
 using GenAI.Data;
 using GenAI.Models;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Cli.Figures;
 

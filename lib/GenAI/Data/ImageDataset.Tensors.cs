@@ -1,5 +1,5 @@
-using GenAI.Torch;
-using GenAI.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Data;
 
@@ -10,17 +10,17 @@ public sealed partial class ImageDataset
     /// convolutions expect) or, with <paramref name="flatten"/>, [N, H·W] for fully connected models;
     /// labels int64 [N].
     /// </summary>
-    public (torch.Tensor Images, torch.Tensor Labels) ToTensors(bool flatten = false)
+    public (Tensor Images, Tensor Labels) ToTensors(bool flatten = false)
     {
         long[] shape = flatten ? [Count, PixelsPerImage] : [Count, 1, Height, Width];
         return (torch.tensor(Pixels, shape), torch.tensor(Labels, [Count]));
     }
 
     /// <summary>
-    /// A <c>TensorDataset</c> of (image, label) pairs for <c>torch.utils.data.DataLoader</c>; shapes as in
-    /// <see cref="ToTensors"/>.
+    /// A TorchSharp <c>TensorDataset</c> of (image, label) pairs for <c>torch.utils.data.DataLoader</c>;
+    /// shapes as in <see cref="ToTensors"/>.
     /// </summary>
-    public TensorDataset ToTensorDataset(bool flatten = false)
+    public TorchSharp.Modules.TensorDataset ToTensorDataset(bool flatten = false)
     {
         var (images, labels) = ToTensors(flatten);
         return torch.utils.data.TensorDataset(images, labels);

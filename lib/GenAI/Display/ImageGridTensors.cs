@@ -1,5 +1,5 @@
 using GenAI.Plotting;
-using GenAI.Torch;
+using TorchSharp;
 
 namespace GenAI.Display;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
 
 namespace GenAI.Models;
 
@@ -34,7 +35,17 @@ public static class Checkpoint
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var document = new CheckpointConfig<TConfig>(model.GetType().Name, config);
         WriteAtomically(ConfigPath(full), JsonSerializer.Serialize(document, Json));
-        model.save(full); // safetensors, itself written to a temp file and renamed
+        // safetensors through TorchSharp.PyBridge, written beside the target and renamed into place.
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            model.save_safetensors(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     /// <summary>
@@ -49,8 +60,35 @@ public static class Checkpoint
         if (!File.Exists(path))
             throw new FileNotFoundException($"Die Gewichte '{path}' fehlen (die Konfiguration '{ConfigPath(path)}' ist da). Speichere das Modell mit Save erneut.", path);
         var model = create(config);
-        model.load(path);
+        LoadWeights(model, path);
         return model;
+    }
+
+    /// <summary>
+    /// Loads weights into <paramref name="model"/>: a <c>.safetensors</c> file, or a PyTorch state dict
+    /// saved with <c>torch.save(model.state_dict(), path)</c> (any other extension, e.g. <c>.pt</c>).
+    /// Every name and shape must match; a mismatch names the file and what differs.
+    /// </summary>
+    public static void LoadWeights(nn.Module model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Die Gewichte '{path}' gibt es nicht.", path);
+        try
+        {
+            if (string.Equals(Path.GetExtension(path), ".safetensors", StringComparison.OrdinalIgnoreCase))
+                model.load_safetensors(path, strict: true);
+            else
+                model.load_py(path, strict: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or IOException
+                                      or System.Runtime.InteropServices.ExternalException)
+        {
+            // libtorch's messages carry a native stack trace after the first line; the first line says what differs.
+            var reason = e.Message.Split('\n', 2)[0].Trim();
+            throw new InvalidDataException(
+                $"Die Gewichte in '{path}' passen nicht zum Modell {model.GetType().Name} (andere Namen oder Formen der Parameter; "
+                + $"wurde das Modell mit derselben Konfiguration gebaut?): {reason}", e);
+        }
     }
 
     /// <summary>Reads the config record saved beside weights at <paramref name="path"/>.</summary>

@@ -1,5 +1,5 @@
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Models;
 
@@ -63,7 +63,7 @@ public sealed class ConvVae : nn.Module<Tensor, (Tensor reconstruction, Tensor m
     /// <summary>Images (N, 1, 28, 28) for codes (N, latent).</summary>
     public Tensor Decode(Tensor z)
     {
-        var h = torch.relu(fc_decode.forward(z)).reshape(z.shape[0], Config.Filters2, side, side); // (N, 32, 7, 7)
+        var h = nn.functional.relu(fc_decode.forward(z)).reshape(z.shape[0], Config.Filters2, side, side); // (N, 32, 7, 7)
         return decoder.forward(h);                                                               // (N, 1, 28, 28)
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using GenAI.Display;
 using GenAI.Plotting;
-using GenAI.Torch;
-using GenAI.Torch.Modules;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
+using Batches = System.Collections.Generic.IEnumerable<System.Collections.Generic.IList<TorchSharp.torch.Tensor>>;
 
 namespace GenAI.Models;
 
@@ -12,7 +12,8 @@ namespace GenAI.Models;
 /// batches (forward, loss, <c>backward</c>, <c>step</c>, <c>zero_grad</c>), then measure the loss on the
 /// validation set without gradients. Losses are reported per sample; the <see cref="History"/> keeps
 /// every epoch for plotting. Progress shows in place (notebook output or terminal bar), and the run
-/// can be cancelled between batches.
+/// can be cancelled between batches. Every step runs in its own dispose scope, so the native memory
+/// of a step's tensors is freed at once and the process's memory stays flat across epochs.
 /// </summary>
 /// <example>
 /// <code>
@@ -26,11 +27,11 @@ public sealed class Trainer
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
     private readonly nn.Module _model;
-    private readonly Optimizer _optimizer;
+    private readonly optim.Optimizer _optimizer;
     private readonly Func<IReadOnlyList<Tensor>, TrainingLoss> _loss;
 
     /// <summary>Trains <paramref name="model"/> with <paramref name="optimizer"/>, minimising <paramref name="loss"/> (summed over each batch).</summary>
-    public Trainer(nn.Module model, Optimizer optimizer, Func<IReadOnlyList<Tensor>, TrainingLoss> loss)
+    public Trainer(nn.Module model, optim.Optimizer optimizer, Func<IReadOnlyList<Tensor>, TrainingLoss> loss)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
@@ -58,13 +59,13 @@ public sealed class Trainer
     /// finished so far stay in <see cref="History"/> and the model keeps its weights; then
     /// <see cref="OperationCanceledException"/> is thrown.
     /// </summary>
-    public TrainingHistory Fit(DataLoader train, int epochs, DataLoader? validation = null,
+    public TrainingHistory Fit(Batches train, int epochs, Batches? validation = null,
                                CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         if (Seed is { } seed) torch.manual_seed(seed);
-        long batches = train.Count;
+        long batches = CountBatches(train);
         using var progress = Progress.Start(Label);
         int first = History.Epochs.Count + 1;
         for (int epoch = first; epoch < first + epochs; epoch++)
@@ -77,11 +78,14 @@ public sealed class Trainer
             foreach (var batch in train)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var loss = _loss(AsList(batch));
-                loss.Total.backward();
-                _optimizer.step();
-                _optimizer.zero_grad();
-                sums.Add(loss, BatchSize(batch));
+                using (torch.NewDisposeScope())
+                {
+                    var loss = _loss(AsList(batch));
+                    _optimizer.zero_grad();
+                    loss.Total.backward();
+                    _optimizer.step();
+                    sums.Add(loss, BatchSize(batch));
+                }
                 step++;
                 if (clock.Elapsed - lastReport >= ReportInterval || step == batches)
                 {
@@ -102,10 +106,10 @@ public sealed class Trainer
     }
 
     /// <summary>Mean loss per sample over <paramref name="data"/>, without gradients and in eval mode.</summary>
-    public double Evaluate(DataLoader data, CancellationToken cancellationToken = default) =>
+    public double Evaluate(Batches data, CancellationToken cancellationToken = default) =>
         EvaluateCore(data, cancellationToken).Loss!.Value;
 
-    private (double? Loss, IReadOnlyDictionary<string, double>? Parts) EvaluateCore(DataLoader data, CancellationToken cancellationToken)
+    private (double? Loss, IReadOnlyDictionary<string, double>? Parts) EvaluateCore(Batches data, CancellationToken cancellationToken)
     {
         _model.eval();
         var sums = new LossSums();
@@ -114,12 +118,22 @@ public sealed class Trainer
             foreach (var batch in data)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
                 sums.Add(_loss(AsList(batch)), BatchSize(batch));
             }
         }
         _model.train();
         return (sums.Mean, sums.PartMeans());
     }
+
+    // TorchSharp's data loaders know their batch count; any other sequence of batches is counted once.
+    private static long CountBatches(Batches batches) => batches switch
+    {
+        GenAI.Data.TensorLoader loader => loader.Count,
+        TorchSharp.Modules.DataLoader<IList<Tensor>, IList<Tensor>> loader => loader.Count,
+        ICollection<IList<Tensor>> collection => collection.Count,
+        _ => batches.LongCount(),
+    };
 
     private static IReadOnlyList<Tensor> AsList(IList<Tensor> batch) => batch as IReadOnlyList<Tensor> ?? [.. batch];
 

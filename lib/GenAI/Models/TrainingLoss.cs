@@ -1,4 +1,4 @@
-using static GenAI.Torch.torch;
+using static TorchSharp.torch;
 
 namespace GenAI.Models;
 

@@ -1,6 +1,6 @@
-using GenAI.Torch;
-using static GenAI.Torch.torch;
-using F = GenAI.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace GenAI.Models;
 

@@ -1,24 +1,10 @@
 using GenAI.Display;
-using GenAI.Torch;
+using TorchSharp;
 
 namespace GenAI.Plotting;
 
 public static partial class Chart
 {
-    /// <summary>A point cloud from two 1-D tensors of equal length.</summary>
-    public static Figure Scatter(torch.Tensor x, torch.Tensor y, string? name = null, string? color = null,
-        IEnumerable<string>? text = null, double markerSize = 7, double opacity = 1) =>
-        Scatter(TensorData.Vector(x, nameof(x)), TensorData.Vector(y, nameof(y)), name, color, text, markerSize, opacity);
-
-    /// <summary>A curve over the positions 0, 1, 2 … of a 1-D tensor (e.g. recorded losses).</summary>
-    public static Figure Line(torch.Tensor y, string? name = null, string? color = null, bool markers = false) =>
-        Line(TensorData.Vector(y, nameof(y)), name, color, markers);
-
-    /// <summary>A histogram of all elements of a tensor (any shape), e.g. weights or activations.</summary>
-    public static Figure Histogram(torch.Tensor values, int? bins = null, string? name = null, string? color = null,
-        HistogramNorm norm = HistogramNorm.Count) =>
-        Histogram(TensorData.Vector(values, nameof(values)), bins, name, color, norm);
-
     /// <summary>A heatmap of a 2-D tensor, shape [rows, columns].</summary>
     public static Figure Heatmap(torch.Tensor z, IEnumerable<string>? columnLabels = null, IEnumerable<string>? rowLabels = null,
         bool annotate = false, int decimals = 2, Colorscale? colorscale = null, double? zMin = null, double? zMax = null,

@@ -1,14 +1,22 @@
-using GenAI.Torch;
+using TorchSharp;
 
 namespace GenAI.Plotting;
 
 /// <summary>Copies <see cref="torch.Tensor"/> data into the arrays the plotting code works on, with shape checks.</summary>
 internal static class TensorData
 {
+    /// <summary>The values as float32, row-major, whatever the tensor's dtype, strides or grad state.</summary>
+    public static float[] Floats(torch.Tensor t)
+    {
+        using var _ = torch.no_grad();
+        using var dense = t.detach().cpu().to_type(torch.ScalarType.Float32).contiguous();
+        return dense.data<float>().ToArray();
+    }
+
     public static float[] Vector(torch.Tensor t, string parameter)
     {
         ArgumentNullException.ThrowIfNull(t, parameter);
-        return t.ToArray<float>();
+        return Floats(t);
     }
 
     /// <summary>A 2-D tensor, shape [rows, columns], as a matrix.</summary>
@@ -18,7 +26,7 @@ internal static class TensorData
         var shape = t.shape;
         if (shape.Length != 2)
             throw new ArgumentException($"Erwartet ist ein 2-D-Tensor [Zeilen, Spalten], nicht die Form [{string.Join(", ", shape)}].", parameter);
-        var flat = t.ToArray<float>();
+        var flat = Floats(t);
         var result = new float[shape[0], shape[1]];
         Buffer.BlockCopy(flat, 0, result, 0, flat.Length * sizeof(float));
         return result;
@@ -39,7 +47,7 @@ internal static class TensorData
     {
         ArgumentNullException.ThrowIfNull(t, parameter);
         var s = t.shape;
-        var pixels = t.ToArray<float>();
+        var pixels = Floats(t);
         switch (s.Length)
         {
             case 2:

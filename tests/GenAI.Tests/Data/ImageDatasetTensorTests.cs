@@ -1,5 +1,5 @@
 using GenAI.Data;
-using GenAI.Torch;
+using TorchSharp;
 
 namespace GenAI.Tests.Data;
 
@@ -15,8 +15,8 @@ public class ImageDatasetTensorTests
         Assert.That(images.dtype, Is.EqualTo(torch.ScalarType.Float32));
         Assert.That(labels.shape, Is.EqualTo(new long[] { 5 }));
         Assert.That(labels.dtype, Is.EqualTo(torch.ScalarType.Int64));
-        Assert.That(images.ToArray<float>(), Is.EqualTo(digits.Pixels));
-        Assert.That(labels.ToArray<long>(), Is.EqualTo(digits.Labels));
+        Assert.That(images.data<float>().ToArray(), Is.EqualTo(digits.Pixels));
+        Assert.That(labels.data<long>().ToArray(), Is.EqualTo(digits.Labels));
     }
 
     [Test]
@@ -25,7 +25,7 @@ public class ImageDatasetTensorTests
         var digits = Digits.Load(train: false, take: 3);
         var (images, _) = digits.ToTensors(flatten: true);
         Assert.That(images.shape, Is.EqualTo(new long[] { 3, 784 }));
-        Assert.That(images[1].ToArray<float>(), Is.EqualTo(digits.Image(1).ToArray()));
+        Assert.That(images[1].data<float>().ToArray(), Is.EqualTo(digits.Image(1).ToArray()));
 
         images.mul_(0f);
         Assert.That(digits.Pixels.Max(), Is.GreaterThan(0f), "changing the tensor leaves the dataset alone");
@@ -36,10 +36,15 @@ public class ImageDatasetTensorTests
     {
         var digits = Digits.Load(train: true, size: 8, take: 10);
         using var loader = torch.utils.data.DataLoader(digits.ToTensorDataset(flatten: true), 4);
-        var batches = loader.ToList();
-
-        Assert.That(batches.Select(b => b[0].shape[0]), Is.EqualTo(new long[] { 4, 4, 2 }));
-        Assert.That(batches[0][0].shape, Is.EqualTo(new long[] { 4, 64 }));
-        Assert.That(batches[2][1].ToArray<long>(), Is.EqualTo(digits.Labels[8..]));
+        var sizes = new List<long>();
+        var labels = new List<long>();
+        foreach (var batch in loader) // TorchSharp disposes each batch when it fetches the next
+        {
+            sizes.Add(batch[0].shape[0]);
+            Assert.That(batch[0].shape[1], Is.EqualTo(64));
+            labels.AddRange(batch[1].data<long>().ToArray());
+        }
+        Assert.That(sizes, Is.EqualTo(new long[] { 4, 4, 2 }));
+        Assert.That(labels, Is.EqualTo(digits.Labels));
     }
 }

@@ -1,6 +1,6 @@
 using GenAI.Models;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
 
@@ -85,6 +85,15 @@ public class CheckpointTests
         Assert.That(loaded.LatentSize, Is.EqualTo(3));
         var z = torch.randn(1, 3);
         Assert.That(Values(loaded.Decode(z)), Is.EqualTo(Values(second.Decode(z))));
+    }
+
+    [Test]
+    public void Weights_of_another_shape_are_refused_with_the_file_and_model_named()
+    {
+        var path = Path.Combine(_dir, "vae.safetensors");
+        new Vae(new VaeConfig { LatentSize = 4 }).Save(path);
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.LoadWeights(new Vae(new VaeConfig { LatentSize = 2 }), path));
+        Assert.That(e!.Message, Does.Contain("vae.safetensors").And.Contain("Vae").And.Not.Contain("   at "));
     }
 
     private static float[] Values(Tensor t) => t.data<float>().ToArray();

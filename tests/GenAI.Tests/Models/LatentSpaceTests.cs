@@ -1,6 +1,6 @@
 using GenAI.Models;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
 

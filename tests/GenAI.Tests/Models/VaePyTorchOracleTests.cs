@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GenAI.Models;
-using GenAI.Torch;
-using static GenAI.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
 

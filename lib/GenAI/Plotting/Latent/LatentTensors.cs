@@ -1,5 +1,5 @@
 using GenAI.Display;
-using GenAI.Torch;
+using TorchSharp;
 
 namespace GenAI.Plotting;
 
@@ -27,7 +27,7 @@ public static partial class LatentPlot
 {
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class; labels as a 1-D tensor of class indices.</summary>
     public static Figure Scatter(torch.Tensor codes, torch.Tensor labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
-        Scatter(TensorData.Matrix(codes, nameof(codes)), labels.ToArray<long>(), classNames, title);
+        Scatter(TensorData.Matrix(codes, nameof(codes)), labels.detach().cpu().to_type(torch.ScalarType.Int64).contiguous().data<long>().ToArray(), classNames, title);
 
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
     public static Figure Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
