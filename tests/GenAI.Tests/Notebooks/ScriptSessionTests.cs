@@ -91,6 +91,15 @@ public class ScriptSessionTests
     }
 
     [Test]
+    public async Task One_reference_to_the_library_brings_TorchSharp_namespaces_too()
+    {
+        var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
+        var (result, output) = await Run($"#r \"{relative}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\nTorchSharp.Modules.Linear layer = nn.Linear(3, 2);\nlayer.forward(ones(4, 3)).shape[0]");
+        Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Errors.Select(e => e.Evalue)));
+        Assert.That(output.Events, Is.EqualTo(new[] { "result: 4" }));
+    }
+
+    [Test]
     public async Task An_exception_names_the_cell_line_without_roslyn_internals()
     {
         var (result, output) = await Run("var a = 1;\nvar b = 0;\nvar c = a / b;");
