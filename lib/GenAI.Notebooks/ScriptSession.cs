@@ -151,6 +151,12 @@ public sealed class ScriptSession : IDisposable
             var script = _state is null
                 ? CSharpScript.Create<object>(text, options, typeof(ScriptGlobals), _loader)
                 : _state.Script.ContinueWith<object>(text, options);
+            // TorchSharp's matmul aborts the process on a shape mismatch: bind the cell and route its
+            // TorchSharp matmul calls through a shape check (only cells that mention matmul pay for this).
+            if (MatmulRewriter.Applies(text) && MatmulRewriter.Rewrite(script.GetCompilation()) is { } checkedText)
+                script = _state is null
+                    ? CSharpScript.Create<object>(checkedText, options, typeof(ScriptGlobals), _loader)
+                    : _state.Script.ContinueWith<object>(checkedText, options);
             // Emit and load once. Script.Compile() would do the same and then bind the whole submission
             // a second time to collect warnings, which no one here shows (a third of a trivial cell's time).
             try

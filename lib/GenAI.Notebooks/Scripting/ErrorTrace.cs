@@ -37,14 +37,40 @@ internal static class ErrorTrace
         while (exception is TargetInvocationException { InnerException: { } inner }) exception = inner;
         if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate) exception = aggregate.InnerExceptions[0];
         var name = exception.GetType().Name;
-        var lines = new List<string> { $"{name}: {exception.Message}" };
+        var message = Message(exception);
+        var lines = new List<string> { $"{name}: {message}" };
+        if (Hint(exception) is { } hint) lines.Add(hint);
         AddFrames(exception, cellPaths, lines);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
-            lines.Add($" ---> {inner.GetType().Name}: {inner.Message}");
+            lines.Add($" ---> {inner.GetType().Name}: {Message(inner)}");
             AddFrames(inner, cellPaths, lines);
         }
-        return new Formatted(name, exception.Message, lines);
+        return new Formatted(name, message, lines);
+    }
+
+    /// <summary>
+    /// libtorch appends "Exception raised from …" and dozens of native frames (C++ symbols, library
+    /// addresses) to its messages; the learner needs the first part, which names the shapes.
+    /// </summary>
+    internal static string Message(Exception exception)
+    {
+        var message = exception.Message;
+        int native = message.IndexOf("\nException raised from ", StringComparison.Ordinal);
+        return native < 0 ? message : message[..native].TrimEnd();
+    }
+
+    /// <summary>A German next step for failures whose cause is not the cell's code.</summary>
+    private static string? Hint(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TypeInitializationException { TypeName: var type } && type.StartsWith("TorchSharp", StringComparison.Ordinal))
+                return "Hinweis: TorchSharps native Bibliothek (libtorch) ließ sich nicht laden. Baue die Kursbibliothek neu "
+                       + "(dotnet build lib/GenAI -c Release) und lade sie mit #r \"../artifacts/bin/GenAI/lib/GenAI.dll\"; "
+                       + "die README erklärt im Abschnitt zu TorchSharp, welche Plattformen unterstützt sind.";
+        }
+        return null;
     }
 
     private static void AddFrames(Exception exception, Func<string, string> cellPaths, List<string> lines)

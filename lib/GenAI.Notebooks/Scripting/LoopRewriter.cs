@@ -15,7 +15,9 @@ internal sealed class LoopRewriter : CSharpSyntaxRewriter
     private static readonly StatementSyntax CheckCall =
         SyntaxFactory.ParseStatement("global::GenAI.Notebooks.Scripting.Interrupt.Check();");
 
-    public static string Rewrite(SyntaxTree tree) => new LoopRewriter().Visit(tree.GetRoot()).ToFullString();
+    public static string Rewrite(SyntaxTree tree) => Rewrite(tree.GetRoot());
+
+    public static string Rewrite(SyntaxNode root) => new LoopRewriter().Visit(root).ToFullString();
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
     {

@@ -30,13 +30,14 @@ public static class ScaledDotProductAttention
         long d = query.shape[^1];
         // Scores: every query against every key, [..., L, d] @ [..., d, S] → [..., L, S].
         // Dividing by √d keeps their spread near 1 whatever d is, so the softmax does not saturate (§3.2.1).
-        var scores = query.matmul(key.transpose(-2, -1)) / Math.Sqrt(d);
+        // CheckedMatmul: batch dimensions that don't broadcast would otherwise abort the process (TorchSharp 0.107).
+        var scores = CheckedMatmul.matmul(query, key.transpose(-2, -1)) / Math.Sqrt(d);
         if (mask is not null)
             scores = mask.dtype == ScalarType.Bool
                 ? scores.masked_fill(mask.logical_not(), double.NegativeInfinity)   // blocked → −∞ → weight 0
                 : scores + mask;
         var weights = scores.softmax(-1);                 // [..., L, S], each row sums to 1
-        return new AttentionOutput(weights.matmul(value), weights);   // [..., L, S] @ [..., S, d_v] → [..., L, d_v]
+        return new AttentionOutput(CheckedMatmul.matmul(weights, value), weights);   // [..., L, S] @ [..., S, d_v] → [..., L, d_v]
     }
 
     private static void Check(Tensor query, Tensor key, Tensor value)

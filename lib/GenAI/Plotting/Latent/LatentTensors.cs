@@ -33,6 +33,16 @@ public static partial class LatentPlot
     public static Figure Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
 
+    // Arrays convert implicitly to Tensor too, so without exact array overloads a long[] or int[] label
+    // array is ambiguous between the Tensor and the IEnumerable overloads (CS0121).
+    /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
+    public static Figure Scatter(torch.Tensor codes, long[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+        Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
+
+    /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
+    public static Figure Scatter(torch.Tensor codes, int[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+        Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
+
     /// <summary>
     /// Decoded grid with a tensor decoder, e.g. <c>LatentPlot.DecodedGrid(z =&gt; model.decode(z))</c>: it gets
     /// codes [steps², latentDimensions] and returns images [steps², H·W] (or [steps², 1, H, W]).
