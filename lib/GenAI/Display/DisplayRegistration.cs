@@ -12,5 +12,9 @@ internal static class DisplayRegistration
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
         Justification = "Registration must happen without user code; it only adds a formatter and touches no I/O.")]
-    internal static void RegisterBuiltInFormatters() => Formatter.Register(TableFormatter.TryFormat);
+    internal static void RegisterBuiltInFormatters()
+    {
+        Formatter.Register(TableFormatter.TryFormat);
+        Formatter.Register(ModuleRepr.TryFormat);
+    }
 }
