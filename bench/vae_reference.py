@@ -98,6 +98,13 @@ def main():
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
+    # torch.set_num_threads does not reach OpenBLAS (Debian's PyTorch calls it through libblas.so.3):
+    # without this, a "1 thread" run computes its matrix products on every core.
+    try:
+        import ctypes
+        ctypes.CDLL("libblas.so.3").openblas_set_num_threads(a.threads)
+    except (OSError, AttributeError):
+        pass
     torch.manual_seed(a.seed)
     train = load_images(a.data_dir, "train", a.train_limit)
     test = load_images(a.data_dir, "t10k", a.test_limit)

@@ -46,7 +46,11 @@ public sealed class BenchTorchCommand : IBenchCommand
             Console.WriteLine(string.Create(Ci, $"  TorchSharp, GenAI.Models.Vae, {t} thread(s): {course[t].Median,6:F2} ms/step wall (min {course[t].Min:F2}), {course[t].CpuMedian,6:F2} ms/step CPU"));
         }
         GC.Collect();
-        Console.WriteLine(string.Create(Ci, $"  resident memory: {rssBefore / 1048576.0:F0} MB before, {Environment.WorkingSet / 1048576.0:F0} MB after {(threadCounts.Length * 2 - 1) * (steps + 10)} more steps (dispose scopes free each step's tensors)"));
+        GC.WaitForPendingFinalizers();
+        long rssAfter = Environment.WorkingSet;
+        // glibc keeps freed blocks in per-thread arenas; trimming shows what is still really in use.
+        if (OperatingSystem.IsLinux()) malloc_trim(0);
+        Console.WriteLine(string.Create(Ci, $"  resident memory: {rssBefore / 1048576.0:F0} MB before, {rssAfter / 1048576.0:F0} MB after {(threadCounts.Length * 2 - 1) * (steps + 10)} more steps, {Environment.WorkingSet / 1048576.0:F0} MB once the allocator returns its free blocks"));
         torch.set_num_threads(cores);
 
         if (noReference) return 0;
@@ -67,6 +71,9 @@ public sealed class BenchTorchCommand : IBenchCommand
     }
 
     private sealed record Result(double Median, double Min, double CpuMedian);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int malloc_trim(nuint pad);
 
     /// <summary>
     /// CPU time of the whole process in ms. On a machine shared with other jobs, wall time includes the
@@ -163,8 +170,17 @@ class VAE(nn.Module):
         return torch.sigmoid(self.fc4(F.relu(self.fc3(z)))), mu, logvar
 def cpu_ms():
     return time.process_time() * 1000
+def set_threads(threads):
+    # torch.set_num_threads does not reach OpenBLAS, which Debian's PyTorch calls through libblas.so.3:
+    # without this, "1 thread" PyTorch computes its matrix products on every core.
+    torch.set_num_threads(threads)
+    try:
+        import ctypes
+        ctypes.CDLL("libblas.so.3").openblas_set_num_threads(threads)
+    except (OSError, AttributeError):
+        pass
 def run(threads):
-    torch.set_num_threads(threads); torch.manual_seed(1)
+    set_threads(threads); torch.manual_seed(1)
     model = VAE(); opt = torch.optim.Adam(model.parameters(), lr=1e-3); x = torch.rand(128, 784)
     def step():
         recon, mu, logvar = model(x)
