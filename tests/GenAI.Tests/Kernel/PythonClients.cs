@@ -22,6 +22,10 @@ internal static class PythonClients
             Assert.Ignore($"Python modules {string.Join(", ", modules)} are not importable by {Python} (apt packages in .ci/run): {check.Stderr.Trim()}");
     }
 
+    /// <summary>Whether /usr/bin/python3 can import all <paramref name="modules"/> (no test outcome either way).</summary>
+    public static bool Has(params string[] modules) =>
+        File.Exists(Python) && Run(["-c", string.Join(";", modules.Select(m => "import " + m))], TimeSpan.FromSeconds(60)).ExitCode == 0;
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     public static Result Run(IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null, string? workingDirectory = null)

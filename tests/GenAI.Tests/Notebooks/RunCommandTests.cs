@@ -70,6 +70,10 @@ public class RunCommandTests
     [Test]
     public async Task Every_notebook_in_the_course_folder_executes_without_error()
     {
+        // Chapters train models: each runs once per test run. With Jupyter's Python clients present, the kernel
+        // test executes every chapter through this same engine behind a real Jupyter client; this is the fallback.
+        if (GenAI.Tests.Kernel.PythonClients.Has("nbclient", "nbformat"))
+            Assert.Ignore("Chapters run through the kernel in KernelConformanceTests.Every_course_notebook_executes_through_the_kernel_with_nbclient (same engine, real Jupyter client); this engine-only run is for machines without nbclient.");
         var folder = Path.Combine(RepoPaths.Root, "notebooks");
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb") : [];
         int executed = 0;
