@@ -16,5 +16,6 @@ internal static class DisplayRegistration
     {
         Formatter.Register(TableFormatter.TryFormat);
         Formatter.Register(ModuleRepr.TryFormat);
+        InteractiveFormatting.RegisterIfHosted();
     }
 }

@@ -80,13 +80,13 @@ def cell(code):
         km.shutdown_kernel(now=True)
 
 
-def execute_notebook(path, output=None):
+def execute_notebook(path, output=None, kernel="genai-csharp"):
     import os
     import nbformat
     from nbclient import NotebookClient
     nb = nbformat.read(path, as_version=4)
     started = time.time()
-    NotebookClient(nb, kernel_name="genai-csharp", timeout=600, startup_timeout=60,
+    NotebookClient(nb, kernel_name=kernel, timeout=600, startup_timeout=120,
                    resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
     nbformat.write(nb, output or path)
     cells = [[o.get("output_type") for o in c.get("outputs", [])] for c in nb.cells if c.cell_type == "code"]
@@ -101,3 +101,5 @@ if __name__ == "__main__":
         cell(sys.argv[2])
     elif sys.argv[1] == "nbclient":
         execute_notebook(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
+    elif sys.argv[1] == "nbclient-kernel":
+        execute_notebook(sys.argv[3], sys.argv[4], kernel=sys.argv[2])
