@@ -1,100 +1,79 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace GenAI.Notebooks.Export;
 
 /// <summary>
-/// Cleans HTML that comes from notebook content (raw HTML in Markdown, <c>text/html</c> outputs) before
-/// it goes into a handout: an allow-list of tags and attributes; <c>script</c>, <c>style</c>, frames and
-/// forms removed with their content; no <c>on*</c> event handlers; URLs only http(s), mailto, relative
-/// or embedded images — never <c>javascript:</c>. Local images are inlined through a callback.
+/// Cleans HTML that comes from notebook content (a rendered Markdown cell with its raw HTML and math,
+/// <c>text/html</c> outputs) before it goes into a handout. The parsing and the allow-list are
+/// <see href="https://github.com/mganss/HtmlSanitizer">HtmlSanitizer</see>'s (a real HTML5 parser, so
+/// malformed nesting and entity tricks are read as a browser reads them); this class only widens the list
+/// for what a handout needs — MathML from <see cref="TexToMathMl"/>, inline SVG figures, heading ids,
+/// task-list checkboxes, embedded images — and narrows it for forms and SVG/MathML features that can link.
+/// The exporter's own scaffolding (page frame, plotly scripts, output images) is trusted and not passed here.
 /// </summary>
-internal static partial class HtmlSanitizer
+internal static class HtmlSanitizer
 {
-    private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "abbr", "b", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details",
-        "div", "dl", "dt", "em", "figcaption", "figure", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-        "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup",
-        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var", "progress", "meter",
-        // Inline SVG (figures in outputs).
-        "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "defs", "clippath",
-        "lineargradient", "radialgradient", "stop", "title", "desc", "marker", "pattern", "mask", "symbol",
-    };
+    private static readonly string[] MathMl =
+    [
+        "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup",
+        "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded", "mphantom", "menclose", "semantics",
+        "annotation", "merror", "mmultiscripts", "mprescripts", "none",
+    ];
 
-    /// <summary>Removed together with everything inside them.</summary>
-    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template",
-        "form", "textarea", "select", "button", "math", "foreignobject", "head", "title", "xmp", "noembed",
-    };
+    private static readonly string[] MathMlAttributes =
+    [
+        "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "accent", "accentunder",
+        "columnalign", "rowspacing", "columnspacing", "displaystyle", "scriptlevel", "linethickness", "encoding", "xmlns",
+        "largeop", "movablelimits", "symmetric", "minsize", "maxsize", "depth", "notation", "form", "rowalign",
+    ];
 
-    private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src", "xlink:href", "cite", "background", "poster" };
+    // No <use>, <image>, <a>, <animate*>, <set>, <foreignObject> or <script>: those can fetch, link or run.
+    private static readonly string[] Svg =
+    [
+        "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "defs", "clipPath",
+        "linearGradient", "radialGradient", "stop", "title", "desc", "marker", "pattern", "mask", "symbol",
+    ];
 
-    [GeneratedRegex(@"<!--.*?(-->|$)|<!\[CDATA\[.*?(\]\]>|$)|<![^>]*>|<\?[^>]*>|<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9:-]*)(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>", RegexOptions.Singleline)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"(?<name>[^\s""'>/=]+)(?:\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+)))?")]
-    private static partial Regex Attribute();
+    private static readonly string[] SvgAttributes =
+    [
+        "viewBox", "d", "fill", "stroke", "stroke-width", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
+        "points", "transform", "opacity", "fill-opacity", "stroke-opacity", "font-size", "font-family", "font-weight",
+        "text-anchor", "dominant-baseline", "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform",
+        "clip-path", "marker-start", "marker-mid", "marker-end", "preserveAspectRatio", "stroke-dasharray",
+        "stroke-linecap", "stroke-linejoin", "dx", "dy", "fill-rule", "clip-rule", "vector-effect", "markerWidth",
+        "markerHeight", "refX", "refY", "orient", "patternUnits", "mask", "fx", "fy", "letter-spacing", "textLength",
+        "shape-rendering", "xmlns",
+    ];
 
     /// <summary>Sanitises <paramref name="html"/>; <paramref name="resolveImage"/> may turn a local <c>src</c> into a data URI.</summary>
     public static string Sanitize(string html, Func<string, string?>? resolveImage = null)
     {
-        var sb = new StringBuilder(html.Length);
-        int pos = 0;
-        while (pos < html.Length)
+        var sanitizer = new Ganss.Xss.HtmlSanitizer();
+        foreach (var tag in (string[])["form", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend", "label", "datalist", "output"])
+            sanitizer.AllowedTags.Remove(tag);
+        foreach (var tag in MathMl.Concat(Svg).Concat(["center", "font", "details", "summary", "figure", "figcaption", "mark"]))
+            sanitizer.AllowedTags.Add(tag);
+        foreach (var attribute in MathMlAttributes.Concat(SvgAttributes).Concat(["id", "class", "open"]))
+            sanitizer.AllowedAttributes.Add(attribute);
+        foreach (var attribute in (string[])["action", "formaction", "name", "value"]) sanitizer.AllowedAttributes.Remove(attribute);
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("data");
+        sanitizer.FilterUrl += (_, e) =>
         {
-            var m = Tag().Match(html, pos);
-            if (!m.Success) { sb.Append(html, pos, html.Length - pos); break; }
-            sb.Append(html, pos, m.Index - pos);
-            pos = m.Index + m.Length;
-            if (!m.Groups["name"].Success) continue;  // comment, doctype, processing instruction, CDATA
-            var name = m.Groups["name"].Value;
-            bool closing = m.Groups["close"].Success;
-            if (DroppedWithContent.Contains(name))
-            {
-                if (closing) continue;
-                var end = Regex.Match(html[pos..], $@"</{Regex.Escape(name)}\s*>", RegexOptions.IgnoreCase);
-                pos = end.Success ? pos + end.Index + end.Length : html.Length;
-                continue;
-            }
-            if (!AllowedTags.Contains(name)) continue;
-            if (closing) { sb.Append("</").Append(name.ToLowerInvariant()).Append('>'); continue; }
-            sb.Append('<').Append(name.ToLowerInvariant());
-            var attrs = m.Groups["attrs"].Value;
-            foreach (Match a in Attribute().Matches(attrs))
-            {
-                var attrName = a.Groups["name"].Value;
-                if (SafeAttribute(name, attrName, WebUtility.HtmlDecode(a.Groups["v"].Value), resolveImage) is not { } value) continue;
-                sb.Append(' ').Append(attrName.ToLowerInvariant()).Append("=\"").Append(Html.Encode(value)).Append('"');
-            }
-            if (attrs.TrimEnd().EndsWith('/')) sb.Append(" /");
-            sb.Append('>');
-        }
-        return sb.ToString();
-    }
-
-    private static string? SafeAttribute(string tag, string name, string value, Func<string, string?>? resolveImage)
-    {
-        if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase)) return null;
-        if (name.Equals("srcdoc", StringComparison.OrdinalIgnoreCase) || name.Equals("formaction", StringComparison.OrdinalIgnoreCase)) return null;
-        if (name.Equals("style", StringComparison.OrdinalIgnoreCase))
-            return SafeStyle(value) ? value : null;
-        if (UrlAttributes.Contains(name))
+            bool image = e.Tag.LocalName == "img";
+            if (image && resolveImage?.Invoke(e.OriginalUrl) is { } inlined) e.SanitizedUrl = inlined;
+            // data: only for raster images (and base64 SVG, which cannot run script inside <img>); never on links.
+            // Large data URIs exceed System.Uri's length limit, so the scheme check here is the one that decides.
+            else e.SanitizedUrl = SafeUrl(e.OriginalUrl, image) ? e.SanitizedUrl ?? e.OriginalUrl : null;
+        };
+        sanitizer.PostProcessNode += (_, e) =>
         {
-            bool image = tag.Equals("img", StringComparison.OrdinalIgnoreCase) && name.Equals("src", StringComparison.OrdinalIgnoreCase);
-            if (image && resolveImage?.Invoke(value) is { } inlined) return inlined;
-            return SafeUrl(value, image) ? value : null;
-        }
-        return value;
-    }
-
-    private static bool SafeStyle(string style)
-    {
-        var s = style.Replace("\\", "", StringComparison.Ordinal).ToLowerInvariant();
-        return !s.Contains("expression", StringComparison.Ordinal) && !s.Contains("javascript:", StringComparison.Ordinal)
-            && !s.Contains("url(", StringComparison.Ordinal) && !s.Contains("@import", StringComparison.Ordinal);
+            // Markdig's task lists are the only inputs a handout shows: disabled checkboxes.
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "input" } input)
+            {
+                if (!string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase)) input.Remove();
+                else input.SetAttribute("disabled", "disabled");
+            }
+        };
+        return sanitizer.Sanitize(html);
     }
 
     /// <summary>True for URLs that cannot run script: http(s), mailto, fragments, relative paths; data: only for images.</summary>

@@ -5,7 +5,6 @@ using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -62,12 +61,12 @@ internal sealed class MarkdownRenderer
         Pipeline.Setup(renderer);
         Replace<HtmlMathInlineRenderer>(renderer, new MathInlineRenderer());
         Replace<HtmlMathBlockRenderer>(renderer, new MathBlockRenderer());
-        Replace<HtmlBlockRenderer>(renderer, new SanitizedHtmlBlockRenderer(_images));
-        Replace<HtmlInlineRenderer>(renderer, new SanitizedHtmlInlineRenderer(_images));
         Replace<CodeBlockRenderer>(renderer, new CSharpAwareCodeBlockRenderer(_images.BaseDirectory));
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        // The whole cell at once: raw HTML can open a tag in one line and close it in another, and only
+        // a parse of the complete fragment sees the nesting a browser would build.
+        return HtmlSanitizer.Sanitize(writer.ToString(), src => _images.Inline(src, null));
     }
 
     private static void Replace<T>(HtmlRenderer renderer, IMarkdownObjectRenderer replacement)
@@ -147,22 +146,6 @@ internal sealed class MarkdownRenderer
             }
             _plain.Write(renderer, obj);
         }
-    }
-
-    private sealed class SanitizedHtmlBlockRenderer(ImageInliner images) : HtmlObjectRenderer<HtmlBlock>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
-        {
-            var raw = string.Join("\n", obj.Lines.Lines.Take(obj.Lines.Count).Select(l => l.Slice.ToString()));
-            renderer.Write(HtmlSanitizer.Sanitize(raw, src => images.Inline(src, null)));
-            renderer.EnsureLine();
-        }
-    }
-
-    private sealed class SanitizedHtmlInlineRenderer(ImageInliner images) : HtmlObjectRenderer<HtmlInline>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlInline obj) =>
-            renderer.Write(HtmlSanitizer.Sanitize(obj.Tag ?? "", src => images.Inline(src, null)));
     }
 }
 
