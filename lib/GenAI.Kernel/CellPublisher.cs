@@ -10,7 +10,7 @@ namespace GenAI.Kernel;
 /// <summary>
 /// The outputs of one execute_request, published on iopub with the request as parent. Stream text is
 /// buffered and sent in chunks (on a short timer, when another output follows, and at the end), so one
-/// <c>Console.Write</c> per character does not become one message per character (pitfall 12).
+/// <c>Console.Write</c> per character does not become one message per character (docs/kernel-notes.md §5).
 /// A silent request publishes nothing but still records an error for its reply.
 /// </summary>
 public sealed class CellPublisher : ICellOutput

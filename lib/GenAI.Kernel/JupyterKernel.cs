@@ -11,7 +11,7 @@ namespace GenAI.Kernel;
 /// requests on two dedicated threads (so control is never queued behind a running cell) and publishes
 /// side effects on iopub, each request bracketed by <c>status: busy</c> and <c>status: idle</c>.
 /// The language engine is created in the background, so <c>kernel_info</c> is answered before the
-/// compiler is warm (jupyter-kernel.md pitfall 16).
+/// compiler is warm (docs/kernel-notes.md §6).
 /// </summary>
 public sealed partial class JupyterKernel : IDisposable
 {
@@ -98,7 +98,7 @@ public sealed partial class JupyterKernel : IDisposable
     {
         if (Parse(frames, channel) is not { } message) return;
         // Interrupts are handled out of band on the reader thread: VS Code sends them on shell, where
-        // they would otherwise wait behind the very cell they are meant to stop (pitfall 11).
+        // they would otherwise wait behind the very cell they are meant to stop (docs/kernel-notes.md §4).
         if (message.MsgType == "interrupt_request")
         {
             _ = Task.Run(() => HandleInterrupt(message, channel == "shell" ? _shell! : _control!));

@@ -7,7 +7,7 @@ namespace GenAI.Kernel;
 /// Writes and removes the kernelspec (docs/kernels.rst "Kernel specs"): a folder named after the
 /// kernel holding <c>kernel.json</c>. VS Code looks in fixed places — <c>~/.local/share/jupyter/kernels</c>
 /// on Linux, <c>~/Library/Jupyter/kernels</c> on macOS, <c>%APPDATA%\jupyter\kernels</c> on Windows,
-/// plus <c>$JUPYTER_PATH/kernels</c> (jupyter-kernel.md pitfall 19).
+/// plus <c>$JUPYTER_PATH/kernels</c> (docs/kernel-notes.md §8).
 /// </summary>
 public static class KernelSpec
 {
@@ -28,8 +28,8 @@ public static class KernelSpec
 
     /// <summary>
     /// The kernel.json content: a bare <c>{connection_file}</c> argv element (VS Code may quote the
-    /// <c>--x={connection_file}</c> form, pitfall 17) and message-mode interrupts, since VS Code sends
-    /// interrupt_request on shell and a .NET process has no useful SIGINT default (pitfalls 10, 11).
+    /// <c>--x={connection_file}</c> form, docs/kernel-notes.md §7) and message-mode interrupts, since VS Code sends
+    /// interrupt_request on shell and a .NET process has no useful SIGINT default (docs/kernel-notes.md §3, §4).
     /// </summary>
     public static JsonObject Create(string dotnetHost, string cliAssembly) => new()
     {

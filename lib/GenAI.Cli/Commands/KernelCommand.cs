@@ -88,7 +88,7 @@ public sealed class KernelCommand : ICliCommand
             var workingDirectory = Environment.CurrentDirectory;   // Jupyter starts kernels in the notebook's folder
             var kernel = new JupyterKernel(info, () => new CSharpEngine(workingDirectory));
             // jupyter_client sends SIGINT before every shutdown and in signal mode; without a handler
-            // .NET would die (pitfall 10). We interrupt the running cell instead.
+            // .NET would die (docs/kernel-notes.md §3). We interrupt the running cell instead.
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
             {
                 context.Cancel = true;

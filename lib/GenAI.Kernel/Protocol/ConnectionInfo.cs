@@ -16,7 +16,7 @@ public sealed record ConnectionInfo(
         : IPAddress.TryParse(Ip, out var address) ? address
         : throw new InvalidDataException($"The connection file's \"ip\" is \"{Ip}\", which is not an IP address; use e.g. \"127.0.0.1\".");
 
-    /// <summary>Reads a connection file. Surrounding quotes are stripped (VS Code may add them, jupyter-kernel.md pitfall 17).</summary>
+    /// <summary>Reads a connection file. Surrounding quotes are stripped (VS Code may add them, docs/kernel-notes.md §7).</summary>
     public static ConnectionInfo Load(string path)
     {
         path = path.Trim().Trim('"', '\'');

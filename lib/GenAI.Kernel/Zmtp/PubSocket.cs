@@ -7,7 +7,7 @@ namespace GenAI.Kernel.Zmtp;
 /// PUB semantics (RFC 29): a message goes to every subscriber whose subscriptions include a prefix
 /// of its first frame. Both subscription forms are accepted — the ZMTP 3.0 message <c>01 topic</c> /
 /// <c>00 topic</c> and the ZMTP 3.1 commands <c>SUBSCRIBE</c> / <c>CANCEL</c> — because libzmq picks
-/// the form by the version each side announces (jupyter-kernel.md §3.5).
+/// the form by the version each side announces (docs/kernel-notes.md §2).
 /// Each subscriber has its own unbounded queue: a slow client never blocks the kernel, and no output
 /// is ever dropped (unlike libzmq's high-water mark).
 /// </summary>

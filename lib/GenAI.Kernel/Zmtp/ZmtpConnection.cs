@@ -32,7 +32,7 @@ public sealed class ZmtpConnection : IDisposable
 
     /// <summary>
     /// Runs the server side of the handshake. We speak first — full greeting and READY at once —
-    /// because libzmq sends only 10 bytes of its greeting and then waits for ours (jupyter-kernel.md §3.1).
+    /// because libzmq sends only 10 bytes of its greeting and then waits for ours (docs/kernel-notes.md §1).
     /// </summary>
     public static async Task<ZmtpConnection> AcceptAsync(Stream stream, ZmtpSocketType ourType, CancellationToken cancellationToken)
     {
