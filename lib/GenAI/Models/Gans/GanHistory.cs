@@ -1,0 +1,71 @@
+using GenAI.Display;
+using GenAI.Plotting;
+
+namespace GenAI.Models.Gans;
+
+/// <summary>Every step of a GAN training run; charts of the losses and of D's scores.</summary>
+public sealed class GanHistory : IDisplayable
+{
+    private readonly List<GanStep> _steps = [];
+
+    /// <summary>All steps, in order.</summary>
+    public IReadOnlyList<GanStep> Steps => _steps;
+
+    /// <summary>Wall-clock time of all training steps.</summary>
+    public TimeSpan Duration { get; internal set; }
+
+    internal void Add(GanStep step) => _steps.Add(step);
+
+    /// <summary>Means over each epoch (one entry per epoch).</summary>
+    public IReadOnlyList<GanStep> Epochs => [.. _steps.GroupBy(s => s.Epoch).Select(g => new GanStep(g.Key,
+        g.Average(s => s.DiscriminatorLoss), g.Average(s => s.GeneratorLoss), g.Average(s => s.DReal), g.Average(s => s.DFake)))];
+
+    /// <summary>Moving means over <paramref name="window"/> steps (smoother curves).</summary>
+    public double[] Smooth(Func<GanStep, double> value, int window = 25)
+    {
+        var raw = _steps.Select(value).ToArray();
+        var smooth = new double[raw.Length];
+        double sum = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            sum += raw[i];
+            if (i >= window) sum -= raw[i - window];
+            smooth[i] = sum / Math.Min(i + 1, window);
+        }
+        return smooth;
+    }
+
+    /// <summary>D and G loss per step (moving mean over 25 steps).</summary>
+    public Figure LossChart()
+    {
+        var x = Enumerable.Range(1, _steps.Count).ToArray();
+        return Chart.Combine([
+                Chart.Line(x, Smooth(s => s.DiscriminatorLoss), name: "Diskriminator"),
+                Chart.Line(x, Smooth(s => s.GeneratorLoss), name: "Generator")])
+            .WithTitle("Verluste (gleitender Mittelwert über 25 Schritte)")
+            .WithXAxis("Schritt").WithYAxis("BCE-Verlust");
+    }
+
+    /// <summary>D's mean probability "real" on real and generated batches per step.</summary>
+    public Figure ScoreChart()
+    {
+        var x = Enumerable.Range(1, _steps.Count).ToArray();
+        return Chart.Combine([
+                Chart.Line(x, Smooth(s => s.DReal), name: "D(echt)"),
+                Chart.Line(x, Smooth(s => s.DFake), name: "D(G(z))")])
+            .WithTitle("Urteil des Diskriminators (gleitender Mittelwert über 25 Schritte)")
+            .WithXAxis("Schritt").WithYAxis("Wahrscheinlichkeit „echt“");
+    }
+
+    /// <inheritdoc/>
+    public MimeBundle ToMimeBundle() => _steps.Count == 0 ? MimeBundle.PlainText(ToString()) : LossChart().ToMimeBundle();
+
+    /// <summary>One line per epoch with the means.</summary>
+    public override string ToString()
+    {
+        if (_steps.Count == 0) return "Noch nicht trainiert.";
+        return string.Join("\n", Epochs.Select(e =>
+            $"Epoche {e.Epoch}: D-Verlust {GermanNumber.Format(e.DiscriminatorLoss, 3)} · G-Verlust {GermanNumber.Format(e.GeneratorLoss, 3)}"
+            + $" · D(echt) {GermanNumber.Format(e.DReal, 2)} · D(G(z)) {GermanNumber.Format(e.DFake, 2)}"));
+    }
+}
