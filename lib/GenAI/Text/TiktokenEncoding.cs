@@ -55,14 +55,14 @@ public sealed class TiktokenEncoding : ITokenizer
 
     /// <summary>
     /// The encoding <paramref name="name"/> (see <see cref="Names"/>), loaded once per process. The rank file comes from
-    /// <c>GENAI_DATA_DIR</c>, the user cache, or a verified download.
+    /// its NuGet data package (r50k/gpt2, cl100k, o200k) or, for p50k, from <c>GENAI_DATA_DIR</c>, the user cache, or a verified download.
     /// </summary>
     public static TiktokenEncoding Get(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!Names.Contains(name))
             throw new ArgumentException($"Unbekannte Kodierung '{name}'. Bekannt sind: {string.Join(", ", Names)}.", nameof(name));
-        return Cache.GetOrAdd(name, n => new Lazy<TiktokenEncoding>(() => Create(n, RankFiles.Resolve(RankFileOf(n))))).Value;
+        return Cache.GetOrAdd(name, n => new Lazy<TiktokenEncoding>(() => Create(n, RankFiles.Load(RankFileOf(n))))).Value;
     }
 
     /// <summary>Loads <paramref name="name"/> from an explicit rank file (no lookup, no hash check).</summary>
@@ -70,7 +70,7 @@ public sealed class TiktokenEncoding : ITokenizer
     {
         if (!Names.Contains(name))
             throw new ArgumentException($"Unbekannte Kodierung '{name}'. Bekannt sind: {string.Join(", ", Names)}.", nameof(name));
-        return Create(name, rankFilePath);
+        return Create(name, ReadRankFile(rankFilePath));
     }
 
     private static string RankFileOf(string name) => name switch
@@ -80,11 +80,10 @@ public sealed class TiktokenEncoding : ITokenizer
         _ => name,
     };
 
-    private static TiktokenEncoding Create(string name, string rankFilePath)
+    private static TiktokenEncoding Create(string name, ByteSequenceTable ranks)
     {
         const string EndOfText = "<|endoftext|>", FimPrefix = "<|fim_prefix|>", FimMiddle = "<|fim_middle|>",
             FimSuffix = "<|fim_suffix|>", EndOfPrompt = "<|endofprompt|>";
-        var ranks = ReadRankFile(rankFilePath);
         // Patterns and special tokens as in tiktoken_ext/openai_public.py.
         (ScannerPreTokenizer splitter, Dictionary<string, int> special) = name switch
         {
@@ -100,15 +99,22 @@ public sealed class TiktokenEncoding : ITokenizer
     /// <summary>Reads the <c>.tiktoken</c> format: one line per token, <c>base64(bytes) rank</c>.</summary>
     internal static ByteSequenceTable ReadRankFile(string path)
     {
+        using var reader = new StreamReader(path);
+        return ReadRankFile(reader, path);
+    }
+
+    /// <summary>Reads the <c>.tiktoken</c> format from <paramref name="reader"/>; <paramref name="source"/> names it in errors.</summary>
+    internal static ByteSequenceTable ReadRankFile(TextReader reader, string source)
+    {
         var sequences = new List<byte[]?>();
         int lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (line.Length == 0) continue;
             int space = line.IndexOf(' ');
             if (space <= 0 || !int.TryParse(line.AsSpan(space + 1), out int rank) || rank < 0)
-                throw new InvalidDataException($"{path}, Zeile {lineNumber}: erwartet „base64 rang“, gefunden „{line}“.");
+                throw new InvalidDataException($"{source}, Zeile {lineNumber}: erwartet „base64 rang“, gefunden „{line}“.");
             while (sequences.Count <= rank) sequences.Add(null);
             sequences[rank] = Convert.FromBase64String(line[..space]);
         }
