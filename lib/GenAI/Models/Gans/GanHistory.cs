@@ -36,25 +36,22 @@ public sealed class GanHistory : IDisplayable
     }
 
     /// <summary>D and G loss per step (moving mean over 25 steps).</summary>
-    public Figure LossChart()
-    {
-        var x = Enumerable.Range(1, _steps.Count).ToArray();
-        return Chart.Combine([
-                Chart.Line(x, Smooth(s => s.DiscriminatorLoss), name: "Diskriminator"),
-                Chart.Line(x, Smooth(s => s.GeneratorLoss), name: "Generator")])
+    public Figure LossChart() =>
+        SmoothedPair((s => s.DiscriminatorLoss, "Diskriminator"), (s => s.GeneratorLoss, "Generator"))
             .WithTitle("Verluste (gleitender Mittelwert über 25 Schritte)")
             .WithXAxis("Schritt").WithYAxis("BCE-Verlust");
-    }
 
     /// <summary>D's mean probability "real" on real and generated batches per step.</summary>
-    public Figure ScoreChart()
-    {
-        var x = Enumerable.Range(1, _steps.Count).ToArray();
-        return Chart.Combine([
-                Chart.Line(x, Smooth(s => s.DReal), name: "D(echt)"),
-                Chart.Line(x, Smooth(s => s.DFake), name: "D(G(z))")])
+    public Figure ScoreChart() =>
+        SmoothedPair((s => s.DReal, "D(echt)"), (s => s.DFake, "D(G(z))"))
             .WithTitle("Urteil des Diskriminators (gleitender Mittelwert über 25 Schritte)")
             .WithXAxis("Schritt").WithYAxis("Wahrscheinlichkeit „echt“");
+
+    // Two smoothed per-step series in one chart, x = step number.
+    private Figure SmoothedPair((Func<GanStep, double> Value, string Name) first, (Func<GanStep, double> Value, string Name) second)
+    {
+        var x = Enumerable.Range(1, _steps.Count).ToArray();
+        return Chart.Combine([Chart.Line(x, Smooth(first.Value), name: first.Name), Chart.Line(x, Smooth(second.Value), name: second.Name)]);
     }
 
     /// <inheritdoc/>

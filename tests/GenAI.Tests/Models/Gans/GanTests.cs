@@ -97,6 +97,24 @@ public class GanTests
     }
 
     [Test]
+    public void History_charts_plot_the_moving_means_of_both_players_per_step()
+    {
+        torch.manual_seed(4);
+        var data = GenAI.Data.Digits.Load(train: true).Take(256).ToTensors().Images;
+        var gan = new Gan(new GanConfig { Width = 16, LatentSize = 8 });
+        var history = new GanTrainer(gan) { Seed = 4 }.Fit(data, epochs: 1, batchSize: 32);
+        var d = history.Steps.Select(s => s.DiscriminatorLoss).ToArray();
+        var losses = history.LossChart().Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
+        Assert.That(losses.Select(t => t.Name), Is.EqualTo(new[] { "Diskriminator", "Generator" }));
+        Assert.That(losses[0].X, Is.EqualTo(Enumerable.Range(1, d.Length).Select(i => (double)i)));
+        // With fewer steps than the 25-step window, the moving mean is the running mean.
+        Assert.That(losses[0].Y[^1], Is.EqualTo(d.Average()).Within(1e-12));
+        var scores = history.ScoreChart().Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
+        Assert.That(scores.Select(t => t.Name), Is.EqualTo(new[] { "D(echt)", "D(G(z))" }));
+        Assert.That(scores[1].Y[0], Is.EqualTo(history.Steps[0].DFake).Within(1e-12));
+    }
+
+    [Test]
     public void The_saturating_generator_loss_has_a_vanishing_gradient_where_D_rejects_the_fake()
     {
         // d/dl log(1 − σ(l)) = −σ(l) → 0 for l → −∞; d/dl −log σ(l) = σ(l) − 1 → −1.
