@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenAI.Cli.Generative;
 
 namespace GenAI.Cli.Commands;
 
@@ -12,6 +13,7 @@ public sealed class TrainCommand : ICliCommand
         foreach (var sub in typeof(TrainCommand).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ITrainCommand).IsAssignableFrom(t))
                      .Select(t => ((ITrainCommand)Activator.CreateInstance(t)!).Build())
+                     .Concat(GenerativeModels.All.Select(TrainImageModelCommand.Build))
                      .OrderBy(c => c.Name, StringComparer.Ordinal))
             command.Subcommands.Add(sub);
         return command;
