@@ -142,7 +142,7 @@ public sealed partial class ImageDataset : IDisplayable
         {
             html.Append("<figure style=\"margin:0;text-align:center;font-size:11px\">")
                 .Append("<img width=\"56\" height=\"56\" style=\"image-rendering:pixelated;border:1px solid #ccc\" alt=\"\" src=\"data:image/png;base64,")
-                .Append(Convert.ToBase64String(GreyPng.Encode(Image(i), Height, Width))).Append("\"/>")
+                .Append(Convert.ToBase64String(Raster.FromGray(Image(i), Width, Height).ToPng())).Append("\"/>")
                 .Append("<figcaption>").Append(WebUtility.HtmlEncode(ClassName(i))).Append("</figcaption></figure>");
         }
         html.Append("</div></div>");

@@ -6,7 +6,7 @@ namespace GenAI.Display;
 /// <summary>
 /// A minimal PNG writer (W3C PNG specification, 3rd edition): signature, IHDR, one IDAT with the
 /// zlib stream of all scanlines (filter type 0 per row, §7.3), IEND. 8-bit grayscale (colour type 0)
-/// or RGB (colour type 2), no interlacing. zlib comes from the BCL, CRC-32 from <see cref="Crc32"/>.
+/// or RGB (colour type 2), no interlacing. zlib comes from the BCL, CRC-32 from System.IO.Hashing.
 /// </summary>
 public static class PngEncoder
 {
@@ -57,8 +57,10 @@ public static class PngEncoder
         output.Write(number);
         output.Write(type);
         output.Write(data);
-        uint crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(number, crc);
+        var crc = new System.IO.Hashing.Crc32();   // ISO 3309 / ITU-T V.42, the CRC PNG specifies (§5.5)
+        crc.Append(type);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(number, crc.GetCurrentHashAsUInt32());
         output.Write(number);
     }
 }
