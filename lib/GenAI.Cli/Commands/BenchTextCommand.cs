@@ -7,8 +7,8 @@ using GenAI.Text;
 namespace GenAI.Cli.Commands;
 
 /// <summary>
-/// <c>genai bench text</c>: tokenizer speed per encoding (MB/s, tokens/s) against tiktoken (WASM build of its Rust core)
-/// and gpt-tokenizer (pure JS) on the same ~10 MB of German, English and C#; Markov build time and novelty-checked
+/// <c>genai bench text</c>: tokenizer speed per encoding (MB/s, tokens/s) against Microsoft.ML.Tokenizers (in process),
+/// tiktoken (WASM build of its Rust core) and gpt-tokenizer (pure JS) on the same ~10 MB of German, English and C#; Markov build time and novelty-checked
 /// sentences per second.
 /// </summary>
 public sealed class BenchTextCommand : IBenchCommand
@@ -67,6 +67,7 @@ public sealed class BenchTextCommand : IBenchCommand
             });
             double ours = BenchSupport.Median(cpu);
             Print(name, "GenAI.Text (C#)", bytes, tokens, ours, BenchSupport.Median(wall), null);
+            MlTokenizersReference(name, documents, runs, bytes, tokens, ours);
             if (modules is null) continue;
             foreach (var reference in new[] { "tiktoken", "gpt-tokenizer" })
             {
@@ -79,6 +80,30 @@ public sealed class BenchTextCommand : IBenchCommand
         }
         Console.WriteLine("Faktor = Zeit der Referenz / Zeit von GenAI.Text (> 1: wir sind schneller).");
         Console.WriteLine();
+    }
+
+    // Microsoft.ML.Tokenizers in this process: same rank files (its NuGet data packages), same documents, same clock.
+    // Measured difference: ML.Tokenizers cuts the text at special-token strings such as "<|endoftext|>" even when it
+    // encodes them as ordinary text, so ' "<|endoftext|>"' becomes ' "' + '<|...' instead of tiktoken's encode_ordinary
+    // pieces ' "<' + '|...'. Our ids are tiktoken's (TiktokenDifferentialTests); documents quoting special tokens
+    // (the C# sources here) therefore differ by a few tokens. Ids are compared on the first 20 documents.
+    private static void MlTokenizersReference(string name, IReadOnlyList<string> documents, int runs, long bytes, long ourTokens, double ours)
+    {
+        var reference = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForEncoding(name);
+        long tokens = 0;
+        var (cpu, wall) = BenchSupport.Time(runs, () =>
+        {
+            long count = 0;
+            foreach (var d in documents) count += reference.CountTokens(d);
+            tokens = count;
+        });
+        double median = BenchSupport.Median(cpu);
+        Print(name, "Microsoft.ML.Tokenizers 3.0", bytes, tokens, median, BenchSupport.Median(wall), median / ours);
+        var encoding = TiktokenEncoding.Get(name);
+        int differing = documents.Take(20).Count(d => !encoding.Encode(d, SpecialTokens.None, SpecialTokens.None).AsSpan().SequenceEqual(reference.EncodeToIds(d).ToArray()));
+        if (tokens != ourTokens || differing > 0)
+            Console.WriteLine($"  Hinweis: ML.Tokenizers zählt {tokens} Tokens, wir {ourTokens}; {differing} der ersten 20 Dokumente mit anderen Ids " +
+                              "(ML.Tokenizers trennt Text an Spezial-Token-Zeichenketten wie <|endoftext|> auch dann, wenn es sie als gewöhnlichen Text kodiert; tiktoken nicht).");
     }
 
     private static void Print(string encoding, string implementation, long bytes, long tokens, double cpuSeconds, double wallSeconds, double? factor)
