@@ -123,13 +123,15 @@ public static partial class LatentPlot
 
     /// <summary>
     /// Attention weights, shape [queries, keys] (each row sums to 1), as a heatmap: rows are the tokens
-    /// that ask (query), columns the tokens they attend to (key).
+    /// that ask (query), columns the tokens they attend to (key). For every head of a layer at once see
+    /// <see cref="AttentionHeads(float[,,], IEnumerable{string}, int?, string, IEnumerable{string}?)"/>.
     /// </summary>
     public static Figure Attention(float[,] weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var queries = queryTokens.ToArray();
-        var keys = keyTokens?.ToArray() ?? queries;
+        // Distinct labels: a repeated token would otherwise merge into one row/column of the categorical axis.
+        var queries = AxisLabels.Distinct(queryTokens);
+        var keys = keyTokens is null ? queries : AxisLabels.Distinct(keyTokens);
         int n = Math.Max(queries.Length, keys.Length);
         int size = Math.Clamp(160 + 44 * n, 360, 900);
         return Chart.Heatmap(weights, keys, queries, annotate && n <= 16, 2, Colorscale.Blues, 0, 1, "Gewicht")

@@ -71,6 +71,24 @@ public static partial class LatentPlot
     public static Figure Attention(torch.Tensor weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true) =>
         Attention(TensorData.Matrix(weights, nameof(weights)), queryTokens, keyTokens, annotate);
 
+    /// <summary>
+    /// Every head of one layer from a weights tensor [heads, queries, keys] or [1, heads, queries, keys]
+    /// (what <c>MultiHeadSelfAttention.ForwardWithWeights</c> returns for one sequence).
+    /// </summary>
+    public static Figure AttentionHeads(torch.Tensor weights, IEnumerable<string> tokens, int? columns = null,
+        string title = "Attention-Gewichte je Kopf", IEnumerable<string>? headNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var s = weights.shape;
+        if (s.Length == 4 && s[0] == 1) s = s[1..];
+        if (s.Length != 3)
+            throw new ArgumentException($"Erwartet sind Gewichte der Form [Köpfe, Anfragen, Schlüssel] oder [1, Köpfe, Anfragen, Schlüssel], nicht [{string.Join(", ", weights.shape)}].", nameof(weights));
+        var flat = TensorData.Floats(weights);
+        var cube = new float[s[0], s[1], s[2]];
+        Buffer.BlockCopy(flat, 0, cube, 0, flat.Length * sizeof(float));
+        return AttentionHeads(cube, tokens, columns, title, headNames);
+    }
+
     private static float[,] Decode(Func<torch.Tensor, torch.Tensor> decoder, float[,] codes)
     {
         using var _ = torch.no_grad();

@@ -15,6 +15,7 @@ internal static class TextMetrics
 
     private static double Advance(char c) => c switch
     {
+        '\u200B' => 0,   // zero-width space (AxisLabels keeps repeated labels apart with it)
         'i' or 'l' or 'j' or '!' or '|' or '.' or ',' or ':' or ';' or '\'' => 0.26,
         'f' or 't' or 'r' or 'I' or '(' or ')' or '[' or ']' or ' ' or '/' => 0.32,
         >= '0' and <= '9' => 0.556,

@@ -1,0 +1,43 @@
+namespace GenAI.Plotting;
+
+public static partial class LatentPlot
+{
+    /// <summary>
+    /// Every head of one attention layer side by side: <paramref name="weights"/> has shape [heads, queries, keys]
+    /// (each row sums to 1), one heatmap per head in a grid of <paramref name="columns"/> columns (default: up to 4),
+    /// all on the same scale from 0 (white) to 1 (dark blue), so heads can be compared. Rows are the tokens that ask
+    /// (query), columns the tokens they look at (key); repeated tokens keep their own row and column.
+    /// </summary>
+    public static Figure AttentionHeads(float[,,] weights, IEnumerable<string> tokens, int? columns = null,
+        string title = "Attention-Gewichte je Kopf", IEnumerable<string>? headNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(tokens);
+        int heads = weights.GetLength(0), queries = weights.GetLength(1), keys = weights.GetLength(2);
+        var labels = AxisLabels.Distinct(tokens);
+        if (heads == 0) throw new ArgumentException("Die Gewichte brauchen mindestens einen Kopf.", nameof(weights));
+        if (labels.Length != keys || queries > keys)
+            throw new ArgumentException($"{labels.Length} Tokens für Gewichte der Form [{heads}, {queries}, {keys}]: es braucht ein Token je Schlüssel (Key), die Anfragen sind die letzten {queries} davon.", nameof(tokens));
+        var names = headNames?.ToArray() ?? [.. Enumerable.Range(1, heads).Select(h => $"Kopf {h}")];
+        if (names.Length != heads) throw new ArgumentException($"{names.Length} Namen für {heads} Köpfe.", nameof(headNames));
+        int cols = Math.Clamp(columns ?? Math.Min(heads, 4), 1, heads);
+        int rows = (heads + cols - 1) / cols;
+
+        var panels = new List<Figure>(heads);
+        for (int h = 0; h < heads; h++)
+        {
+            var z = new double[queries, keys];
+            for (int i = 0; i < queries; i++)
+                for (int j = 0; j < keys; j++) z[i, j] = weights[h, i, j];
+            var panel = Chart.Heatmap(z, labels, labels[(keys - queries)..], colorscale: Colorscale.Blues, zMin: 0, zMax: 1)
+                .WithTitle(names[h]);
+            ((HeatmapTrace)panel.Subplots[0].Traces[0]).ShowScale = false;   // one scale for all: see the subtitle
+            panels.Add(panel);
+        }
+        // Square-ish panels, large enough that each token gets its tick label (about 14 px per token).
+        int cell = Math.Clamp(90 + 14 * keys, 240, 460);
+        var figure = Chart.Grid(rows, cols, panels)
+            .WithTitle(title, "Zeile = Anfrage (Query), Spalte = Schlüssel (Key); weiß = 0, dunkelblau = 1");
+        return figure.WithSize(Math.Min(1800, cols * cell + 20), rows * (cell + 10) + 70);
+    }
+}
