@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using GenAI.Display;
 using GenAI.Notebooks.Scripting;
+using GenAI.Plotting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -29,6 +30,7 @@ public sealed class ScriptSession : IDisposable
     private static int _progressInstalled;
 
     private readonly NotebookReferenceResolver _resolver;
+    private readonly PackageRestorer _packages;
     private readonly ScriptOptions _options;
     private readonly InteractiveAssemblyLoader _loader = new();
     private readonly ScriptGlobals _globals = new();
@@ -44,7 +46,8 @@ public sealed class ScriptSession : IDisposable
     {
         _warmUp = warmUp;
         WorkingDirectory = Path.GetFullPath(workingDirectory);
-        _resolver = new NotebookReferenceResolver(WorkingDirectory);
+        _packages = new PackageRestorer(WorkingDirectory);
+        _resolver = new NotebookReferenceResolver(WorkingDirectory, _packages);
         _options = CreateOptions(_resolver);
         InstallProgressFactory();
     }
@@ -143,6 +146,12 @@ public sealed class ScriptSession : IDisposable
             var normalized = CellSource.Normalize(code);
             if (CellSource.Problem(normalized, _resolver) is { } problem)
                 return Fail(cell, CellRunStatus.Error, new("Zellenfehler", problem, [problem]), stopwatch);
+            // #r "nuget: …" and #i "nuget: …": restore before compiling, so the references resolve.
+            var packages = PackageDirectives.Packages(normalized);
+            var sources = PackageDirectives.Sources(code);
+            if ((packages.Count > 0 || sources.Count > 0)
+                && await _packages.RestoreAsync(packages, sources, cell, cancellationToken).ConfigureAwait(false) is { } restoreError)
+                return Fail(cell, CellRunStatus.Error, new("NuGet", restoreError, [restoreError]), stopwatch);
             if (string.IsNullOrWhiteSpace(normalized)) return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
 
             var tree = CSharpSyntaxTree.ParseText(normalized, ParseOptions, cancellationToken: CancellationToken.None);
@@ -211,6 +220,7 @@ public sealed class ScriptSession : IDisposable
             }
             _state = state;
             if (hasValue) cell.Result(Formatter.ToMimeBundle(state.ReturnValue));
+            if (CellSource.WantsTime(code)) cell.Display(WallTime(stopwatch.Elapsed), null);
             return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -234,6 +244,10 @@ public sealed class ScriptSession : IDisposable
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
+
+    // Polyglot Notebooks' "#!time" prints "Wall time: 12.3456ms"; the same output, in the course's language and number format.
+    private static MimeBundle WallTime(TimeSpan elapsed) =>
+        MimeBundle.PlainText("Laufzeit (Wanduhr): " + GermanNumber.Format(elapsed.TotalMilliseconds, 1) + " ms");
 
     private static CellRunResult Fail(CellContext cell, CellRunStatus status, ErrorTrace.Formatted error, Stopwatch stopwatch)
     {
@@ -278,5 +292,6 @@ public sealed class ScriptSession : IDisposable
     {
         _loader.Dispose();
         _gate.Dispose();
+        _packages.Dispose();
     }
 }

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace GenAI.Notebooks.Scripting;
 
 /// <summary>
-/// Prepares a cell's text for Roslyn: accepts Polyglot's <c>#!csharp</c> first line, and turns what
-/// this engine cannot do (<c>#r "nuget: …"</c>, other languages, a missing dll) into a clear message
-/// before the compiler produces a cryptic one. Character offsets are kept, so completion positions match.
+/// Prepares a cell's text for Roslyn: accepts Polyglot's <c>#!csharp</c> and <c>#!time</c> lines and
+/// <c>#i "nuget: …"</c> sources (blanked; the session acts on them), and turns what this engine cannot do
+/// (other languages, a missing dll) into a clear message before the compiler produces a cryptic one.
+/// Character offsets are kept, so completion positions match.
 /// </summary>
 internal static partial class CellSource
 {
@@ -16,10 +17,17 @@ internal static partial class CellSource
     private static partial Regex Reference();
 
     private static readonly HashSet<string> CSharpMagics = new(StringComparer.OrdinalIgnoreCase) { "csharp", "c#", "cs" };
+    // Magic commands the session carries out itself; blanked for Roslyn like the language line.
+    private static readonly HashSet<string> BlankedMagics = new(CSharpMagics, StringComparer.OrdinalIgnoreCase) { "time" };
 
-    /// <summary>The code with <c>#!csharp</c> blanked out (same length).</summary>
+    /// <summary>The code with <c>#!csharp</c>, <c>#!time</c> and <c>#i "nuget: …"</c> lines blanked out (same length).</summary>
     public static string Normalize(string code) =>
-        Magic().Replace(code, m => CSharpMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value);
+        PackageDirectives.BlankSources(
+            Magic().Replace(code, m => BlankedMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value));
+
+    /// <summary>True when the cell asks for its wall time with a <c>#!time</c> line (Polyglot Notebooks' magic command).</summary>
+    public static bool WantsTime(string code) =>
+        Magic().Matches(code).Any(m => string.Equals(m.Groups["magic"].Value, "time", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The code without a leading <c>#!csharp</c> line (for display in handouts).</summary>
     public static string WithoutCSharpMagic(string code)
@@ -39,10 +47,6 @@ internal static partial class CellSource
         foreach (Match r in Reference().Matches(normalizedCode))
         {
             var reference = r.Groups["ref"].Value.Trim();
-            if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
-                return $"#r \"{reference}\" wird nicht unterstützt: Der Kurs lädt keine NuGet-Pakete zur Laufzeit. " +
-                       "Nimm das Paket in die Bibliothek auf (lib/GenAI/GenAI.csproj und Directory.Packages.props), " +
-                       "baue sie neu (dotnet build lib/GenAI -c Release) und lade sie mit #r \"../artifacts/bin/GenAI/lib/GenAI.dll\".";
             if (NotebookReferenceResolver.LooksLikePath(reference) && !File.Exists(resolver.FullPath(reference)))
                 return $"#r \"{reference}\": Die Datei {resolver.FullPath(reference)} gibt es nicht. " +
                        (reference.EndsWith("GenAI.dll", StringComparison.OrdinalIgnoreCase)

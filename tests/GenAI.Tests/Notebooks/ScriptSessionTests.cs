@@ -62,14 +62,6 @@ public class ScriptSessionTests
     }
 
     [Test]
-    public async Task A_nuget_reference_explains_what_to_do_instead()
-    {
-        var (result, output) = await Run("#r \"nuget: Newtonsoft.Json, 13.0.3\"\n1");
-        Assert.That(result.Status, Is.EqualTo(CellRunStatus.Error));
-        Assert.That(output.Errors[0].Evalue, Does.Contain("NuGet").And.Contain("GenAI.csproj"));
-    }
-
-    [Test]
     public async Task A_missing_dll_names_the_resolved_path_and_the_build_command()
     {
         var (result, output) = await Run("#r \"../nirgends/GenAI.dll\"");
