@@ -57,6 +57,24 @@ public class KernelConformanceTests
     }
 
     [Test]
+    public void A_nuget_package_restores_and_runs_in_the_installed_kernel_as_in_vs_code()
+    {
+        // Humanizer.Core 2.14.1 is in the NuGet cache (the solution restores it), so this runs offline.
+        PythonClients.Require("jupyter_client");
+        var code = "#r \"nuget: Humanizer.Core, 2.14.1\"\nusing Humanizer;\n\"PascalCaseInputString\".Humanize()";
+        var result = PythonClients.Run(["kernel_checks.py", "cell", code], TimeSpan.FromMinutes(3), _kernel.Environment);
+        AssertRan(result, "kernel_checks.py cell");
+        var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
+        Assert.That((string?)seen["reply"]!["status"], Is.EqualTo("ok"), seen.ToJsonString());
+        var outputs = seen["outputs"]!.AsArray();
+        Assert.That(outputs.Select(o => (string?)o![0]), Does.Contain("display_data").And.Contain("update_display_data"), "progress, then the installed versions");
+        var installed = outputs.Last(o => (string?)o![0] == "update_display_data")![1]!["data"]!["text/plain"];
+        Assert.That((string?)installed, Does.Contain("Humanizer.Core, 2.14.1"));
+        var value = outputs.Single(o => (string?)o![0] == "execute_result")![1]!["data"]!["text/plain"];
+        Assert.That((string?)value, Is.EqualTo("Pascal case input string"));
+    }
+
+    [Test]
     public void Interrupt_stops_a_tight_loop_and_the_next_cell_sees_earlier_variables()
     {
         PythonClients.Require("jupyter_client");
