@@ -31,7 +31,8 @@ public sealed class ScriptSession : IDisposable
 
     private readonly NotebookReferenceResolver _resolver;
     private readonly PackageRestorer _packages;
-    private readonly ScriptOptions _options;
+    private ScriptOptions _options;   // grows by the assemblies of restored packages
+    private readonly HashSet<string> _packageAssemblies = new(StringComparer.Ordinal);
     private readonly InteractiveAssemblyLoader _loader = new();
     private readonly ScriptGlobals _globals = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -47,9 +48,10 @@ public sealed class ScriptSession : IDisposable
         _warmUp = warmUp;
         WorkingDirectory = Path.GetFullPath(workingDirectory);
         _packages = new PackageRestorer(WorkingDirectory);
-        _resolver = new NotebookReferenceResolver(WorkingDirectory, _packages);
+        _resolver = new NotebookReferenceResolver(WorkingDirectory);
         _options = CreateOptions(_resolver);
         InstallProgressFactory();
+        InteractiveDisplays.Install();
     }
 
     /// <summary>The notebook's folder.</summary>
@@ -98,6 +100,7 @@ public sealed class ScriptSession : IDisposable
                 typeof(System.Net.Http.HttpClient).Assembly,
                 // Roslyn adds the globals type's assembly only under a hidden alias; the loop checks need it by name.
                 typeof(ScriptSession).Assembly)
+            .AddReferences(InteractiveFormattingReference())
             .AddImports("System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text",
                 "System.Threading", "System.Threading.Tasks")
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -105,6 +108,16 @@ public sealed class ScriptSession : IDisposable
             .WithAllowUnsafe(true)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8);
+
+    // .NET Interactive's Formatting assembly (GenAI.dll depends on it, so it lies beside the host) as a compile
+    // reference, by path: x.Display(), xs.DisplayTable() (its System.DisplayExtensions) and
+    // "using Microsoft.DotNet.Interactive.Formatting; Formatter.Register(…)" compile as in Polyglot Notebooks,
+    // and the assembly loads only when a cell uses it (InteractiveDisplays routes its displays into the cell).
+    private static MetadataReference[] InteractiveFormattingReference()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(typeof(MimeBundle).Assembly.Location) ?? AppContext.BaseDirectory, "Microsoft.DotNet.Interactive.Formatting.dll");
+        return File.Exists(path) ? [MetadataReference.CreateFromFile(path)] : [];
+    }
 
     /// <summary>Routes library progress (<see cref="Progress.Start"/>) into the running cell, else to the previous factory.</summary>
     private static void InstallProgressFactory()
@@ -147,11 +160,15 @@ public sealed class ScriptSession : IDisposable
             if (CellSource.Problem(normalized, _resolver) is { } problem)
                 return Fail(cell, CellRunStatus.Error, new("Zellenfehler", problem, [problem]), stopwatch);
             // #r "nuget: …" and #i "nuget: …": restore before compiling, so the references resolve.
-            var packages = PackageDirectives.Packages(normalized);
+            var packages = PackageDirectives.Packages(code);
             var sources = PackageDirectives.Sources(code);
-            if ((packages.Count > 0 || sources.Count > 0)
-                && await _packages.RestoreAsync(packages, sources, cell, cancellationToken).ConfigureAwait(false) is { } restoreError)
-                return Fail(cell, CellRunStatus.Error, new("NuGet", restoreError, [restoreError]), stopwatch);
+            if (packages.Count > 0 || sources.Count > 0)
+            {
+                if (await _packages.RestoreAsync(packages, sources, cell, cancellationToken).ConfigureAwait(false) is { } restoreError)
+                    return Fail(cell, CellRunStatus.Error, new("NuGet", restoreError, [restoreError]), stopwatch);
+                var added = _packages.Assemblies.Where(_packageAssemblies.Add).ToList();
+                if (added.Count > 0) _options = _options.AddReferences(added.Select(NotebookReferenceResolver.PackageReference));
+            }
             if (string.IsNullOrWhiteSpace(normalized)) return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
 
             var tree = CSharpSyntaxTree.ParseText(normalized, ParseOptions, cancellationToken: CancellationToken.None);

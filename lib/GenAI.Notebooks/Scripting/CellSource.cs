@@ -20,10 +20,10 @@ internal static partial class CellSource
     // Magic commands the session carries out itself; blanked for Roslyn like the language line.
     private static readonly HashSet<string> BlankedMagics = new(CSharpMagics, StringComparer.OrdinalIgnoreCase) { "time" };
 
-    /// <summary>The code with <c>#!csharp</c>, <c>#!time</c> and <c>#i "nuget: …"</c> lines blanked out (same length).</summary>
+    /// <summary>The code with <c>#!csharp</c>, <c>#!time</c>, <c>#r "nuget: …"</c> and <c>#i "nuget: …"</c> lines blanked out (same length).</summary>
     public static string Normalize(string code) =>
-        PackageDirectives.BlankSources(
-            Magic().Replace(code, m => BlankedMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value));
+        PackageDirectives.BlankPackages(PackageDirectives.BlankSources(
+            Magic().Replace(code, m => BlankedMagics.Contains(m.Groups["magic"].Value) ? new string(' ', m.Length) : m.Value)));
 
     /// <summary>True when the cell asks for its wall time with a <c>#!time</c> line (Polyglot Notebooks' magic command).</summary>
     public static bool WantsTime(string code) =>

@@ -7,13 +7,13 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace GenAI.Notebooks.Scripting;
 
 /// <summary>
-/// Resolves <c>#r "path.dll"</c> relative to the notebook's folder, <c>#r "nuget: …"</c> to the assemblies
-/// the session restored, and a dll's own dependencies from the folder it lies in. An assembly the host process already runs with (GenAI.dll when the kernel or
+/// Resolves <c>#r "path.dll"</c> relative to the notebook's folder, and a dll's own dependencies from
+/// the folder it lies in. An assembly the host process already runs with (GenAI.dll when the kernel or
 /// <c>genai run</c> executes the notebook) is compiled against the host's copy: at run time the default
 /// load context hands the script that same copy, so <c>IDisplayable</c> or <c>Progress</c> seen by the
 /// script and by the engine are one type, not two look-alikes from different files.
 /// </summary>
-internal sealed class NotebookReferenceResolver(string directory, PackageRestorer? packages = null) : MetadataReferenceResolver
+internal sealed class NotebookReferenceResolver(string directory) : MetadataReferenceResolver
 {
     private static readonly Lazy<Dictionary<string, string>> TrustedPlatformAssemblies = new(() =>
     {
@@ -57,11 +57,7 @@ internal sealed class NotebookReferenceResolver(string directory, PackageRestore
 
     private ImmutableArray<PortableExecutableReference> ResolveUncached(string reference, string? baseFilePath, MetadataReferenceProperties properties)
     {
-        // #r "nuget: …": the session restored the package before compiling the cell (PackageRestorer).
-        if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
-            return packages?.AssembliesFor(reference) is { } assemblies
-                ? [.. assemblies.Select(path => HostCopyOf(path) is { } host ? HostReference(host, properties) : MetadataReference.CreateFromFile(path, properties))]
-                : [];
+        if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) return [];   // blanked; the session adds package assemblies
         if (LooksLikePath(reference))
         {
             var path = FullPath(reference);
@@ -72,6 +68,10 @@ internal sealed class NotebookReferenceResolver(string directory, PackageRestore
         return resolved.IsDefaultOrEmpty ? resolved
             : [.. resolved.Select(r => r.FilePath is { } file && IsHostFile(file) ? HostReference(file, r.Properties) : r)];
     }
+
+    /// <summary>A reference to a restored package's assembly: the host's copy when the process already runs that assembly.</summary>
+    public static PortableExecutableReference PackageReference(string path) =>
+        HostCopyOf(path) is { } host ? HostReference(host, MetadataReferenceProperties.Assembly) : MetadataReference.CreateFromFile(path);
 
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>
         _missing.GetOrAdd(referenceIdentity.GetDisplayName() + "|" + (definition as PortableExecutableReference)?.FilePath,

@@ -41,6 +41,12 @@ internal static partial class PackageDirectives
     /// </summary>
     public static string BlankSources(string code) => SourceLine().Replace(code, m => new string(' ', m.Length));
 
+    /// <summary>
+    /// The code with <c>#r "nuget: …"</c> lines blanked (same length): Roslyn's <c>#r</c> takes exactly one file, while a
+    /// package brings several assemblies; the session adds them to the script's references instead.
+    /// </summary>
+    public static string BlankPackages(string code) => PackageLine().Replace(code, m => new string(' ', m.Length));
+
     /// <summary>True when <paramref name="name"/> could be a NuGet package id (letters, digits, '.', '_', '-').</summary>
     public static bool IsValidId(string name) => name.Length is > 0 and <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

@@ -24,6 +24,9 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
     private static readonly Dictionary<string, string[]> NativeFolders = new(StringComparer.Ordinal);
     private static bool _nativeResolverInstalled;
 
+    /// <summary>All assemblies of the packages restored so far (with their dependencies), for this runtime.</summary>
+    public IReadOnlyList<string> Assemblies { get; private set; } = [];
+
     /// <summary>The assemblies a restored <c>nuget:</c> reference stands for, or null when it was not restored.</summary>
     public IReadOnlyList<string>? AssembliesFor(string reference) =>
         _assembliesByReference.TryGetValue(Key(reference), out var paths) ? paths : null;
@@ -74,6 +77,7 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
         }
         // Earlier references see the newer, consistent set too (a later package may lift a shared dependency).
         foreach (var key in _assembliesByReference.Keys.ToList()) _assembliesByReference[key] = assemblies;
+        Assemblies = assemblies;
         AddNativeFolders(resolved.Values.Where(r => r.NativeFolders.Length > 0).Select(r => (r.Root, r.NativeFolders)));
         cell.UpdateDisplay(InstalledBundle(pending.Select(p => resolved.TryGetValue(p.Name, out var r) ? $"{r.Name}, {r.Version}" : p.Name)), displayId);
         return null;

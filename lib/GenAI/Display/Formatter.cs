@@ -5,7 +5,8 @@ namespace GenAI.Display;
 /// <summary>
 /// Turns any value into a MIME bundle: the single function the notebook engine and the kernel call
 /// for <c>display(x)</c> and for a cell's last expression. Objects implementing
-/// <see cref="IDisplayable"/> render themselves; everything else gets a built-in representation.
+/// <see cref="IDisplayable"/> render themselves; a type the notebook registered with .NET Interactive's
+/// <c>Formatter.Register</c> uses that; everything else gets a built-in representation.
 /// </summary>
 public static class Formatter
 {
@@ -27,6 +28,7 @@ public static class Formatter
         if (value is null) return MimeBundle.PlainText("null");
         if (value is IDisplayable displayable) return displayable.ToMimeBundle();
         if (value is MimeBundle bundle) return bundle;
+        if (InteractiveFormatting.FromUserRegistration(value) is { } registered) return registered;
         Func<object, MimeBundle?>[] formatters;
         lock (Formatters) formatters = [.. Formatters];
         foreach (var formatter in formatters)

@@ -15,10 +15,48 @@ internal static class InteractiveFormatting
 {
     private const string FormattingAssembly = "Microsoft.DotNet.Interactive.Formatting";
 
+    // Set once the Formatting assembly is in the process: in the official kernel from the start, in our engine
+    // only when a cell uses it (e.g. Formatter.Register, as .NET Interactive's documentation notebooks do).
+    private static volatile bool _formattingLoaded;
+
+    static InteractiveFormatting()
+    {
+        AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
+        {
+            if (e.LoadedAssembly.GetName().Name == FormattingAssembly) _formattingLoaded = true;
+        };
+        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == FormattingAssembly)) _formattingLoaded = true;
+    }
+
     /// <summary>Registers the formatters if the process hosts .NET Interactive.</summary>
     public static void RegisterIfHosted()
     {
-        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == FormattingAssembly)) Register();
+        if (_formattingLoaded) Register();
+    }
+
+    /// <summary>
+    /// The value formatted by what a notebook registered with .NET Interactive's <c>Formatter.Register</c> for its
+    /// type (most recent registration per MIME type first), plus plain text; null when nothing was registered for
+    /// it, or when the Formatting assembly is not even loaded (then no cell can have registered anything).
+    /// </summary>
+    public static MimeBundle? FromUserRegistration(object value) => _formattingLoaded ? FromUserRegistrationCore(value) : null;
+
+    // The types Register() covers: their formatters call back into Formatter.ToMimeBundle, so they must not count.
+    private static readonly Type[] OwnTypes = [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable)];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MimeBundle? FromUserRegistrationCore(object value)
+    {
+        var type = value.GetType();
+        MimeBundle? bundle = null;
+        foreach (var formatter in Interactive.Formatter.RegisteredFormatters(false))
+        {
+            if (formatter.Type == typeof(object) || OwnTypes.Contains(formatter.Type) || !formatter.Type.IsAssignableFrom(type)) continue;
+            bundle ??= new MimeBundle();
+            if (!bundle.ContainsKey(formatter.MimeType)) bundle.Add(formatter.MimeType, Interactive.Formatter.ToDisplayString(value, formatter));
+        }
+        if (bundle is not null && !bundle.ContainsKey(MimeBundle.TextPlain)) bundle.Add(MimeBundle.TextPlain, Formatter.ToPlainText(value));
+        return bundle;
     }
 
     // Separate method: its body references the Formatting assembly, which must not load in our own engine.

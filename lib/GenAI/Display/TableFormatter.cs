@@ -13,7 +13,7 @@ namespace GenAI.Display;
 /// <see cref="Formatter"/> automatically when the library loads. Strings, MIME bundles and objects that
 /// display themselves are never turned into tables.
 /// </summary>
-public static class TableFormatter
+public static partial class TableFormatter
 {
     /// <summary>Rows shown before "… N weitere Zeilen".</summary>
     public static int MaxRows { get; set; } = 20;
@@ -28,6 +28,7 @@ public static class TableFormatter
     {
         if (value is string or MimeBundle or IDisplayable or IFormattable or Raster) return null;
         if (value is Array { Rank: 2 } matrix) return Format(MatrixTable(matrix));
+        if (DataFrameTable(value) is { } frame) return Format(frame);
         if (value is not IEnumerable sequence) return null;
         return Format(SequenceTable(sequence));
     }
