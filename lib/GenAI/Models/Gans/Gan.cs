@@ -36,6 +36,14 @@ public sealed class Gan : nn.Module
         }
         RegisterComponents();
         if (Config.Architecture == GanArchitecture.Dcgan) InitDcgan();
+        // The projection starts at zero, so a fresh D is label-blind: with nn.Embedding's N(0, 1) init the
+        // term embed(y)·h sums F (1.568 for a DCGAN of width 16) random products, saturates D's logits
+        // from the first step and leaves G no gradient.
+        if (label_d is not null)
+        {
+            using var noGrad = torch.no_grad();
+            label_d.weight!.zero_();
+        }
     }
 
     /// <summary>The configuration this GAN was built from.</summary>

@@ -30,6 +30,19 @@ public class GanTests
         Assert.That(samples.max().item<float>(), Is.LessThanOrEqualTo(1f));
     }
 
+    [TestCase(GanArchitecture.Mlp)]
+    [TestCase(GanArchitecture.Dcgan)]
+    public void A_fresh_conditional_discriminator_judges_an_image_the_same_whatever_its_label(GanArchitecture architecture)
+    {
+        torch.manual_seed(6);
+        var gan = new Gan(new GanConfig { Architecture = architecture, Width = 16, LatentSize = 8, Classes = 10 });
+        gan.eval();
+        var x = torch.rand(1, 1, 28, 28).expand(10, 1, 28, 28) * 2 - 1;
+        var logits = gan.Discriminator(x, torch.arange(10)).data<float>().ToArray();
+        Assert.That(logits, Is.All.EqualTo(logits[0]).Within(1e-5), "the projection term starts at zero");
+        Assert.That(Math.Abs(logits[0]), Is.LessThan(5), "an untrained D does not saturate");
+    }
+
     [Test]
     public void A_conditional_gan_refuses_to_generate_without_labels()
     {
