@@ -49,4 +49,24 @@ public class QualityScorerTests
         using var noGrad = torch.no_grad();
         Assert.That(b.forward(x).data<float>().ToArray(), Is.EqualTo(a.forward(x).data<float>().ToArray()));
     }
+
+    [Test]
+    public void The_classifier_is_the_same_whatever_thread_count_the_caller_runs_with()
+    {
+        var digits = GenAI.Data.Digits.Load(train: true);
+        var config = new QualityClassifierConfig { Dataset = "digits", TrainImages = 300, Epochs = 1 };
+        int threads = torch.get_num_threads();
+        try
+        {
+            torch.set_num_threads(1);
+            var one = QualityScorer.Train(config, digits);
+            torch.set_num_threads(2);
+            var two = QualityScorer.Train(config, digits);
+            Assert.That(torch.get_num_threads(), Is.EqualTo(2), "the caller's thread count is restored");
+            var x = digits.Take(5).ToTensors().Images;
+            using var noGrad = torch.no_grad();
+            Assert.That(two.forward(x).data<float>().ToArray(), Is.EqualTo(one.forward(x).data<float>().ToArray()));
+        }
+        finally { torch.set_num_threads(threads); }
+    }
 }
