@@ -64,7 +64,29 @@ public class AttentionHeadsTests
         var fromTensor = LatentPlot.AttentionHeads(tensor, Tokens);
         var fromArray = LatentPlot.AttentionHeads(cube, Tokens);
         Assert.That(fromTensor.ToPlotlyJson(), Is.EqualTo(fromArray.ToPlotlyJson()));
-        Assert.That((fromTensor.Rows, fromTensor.Columns), Is.EqualTo((1, 4)), "up to four heads in one row by default");
+        Assert.That((fromTensor.Rows, fromTensor.Columns), Is.EqualTo((2, 2)), "four heads as a 2×2 grid by default");
+    }
+
+    [Test]
+    public void Four_heads_over_a_sentence_fit_the_handout_width_with_every_token_labelled()
+    {
+        // Chapter 06: four heads over "der König und die Königin" (25 characters).
+        const string sentence = "der König und die Königin";
+        int n = sentence.Length;
+        var weights = new float[4, n, n];
+        for (int h = 0; h < 4; h++)
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j <= i; j++) weights[h, i, j] = 1f / (i + 1);
+        var tokens = sentence.Select(c => c.ToString()).ToArray();
+        var figure = LatentPlot.AttentionHeads(weights, tokens);
+
+        Assert.That((figure.Rows, figure.Columns), Is.EqualTo((2, 2)));
+        Assert.That(figure.Width, Is.LessThanOrEqualTo(LatentPlot.HandoutWidth), "shown at full size in the handout, not scaled down");
+        string svg = figure.ToSvg();
+        Assert.That(svg, Does.Not.Contain("rotate(-45"), "single characters stand upright below their column");
+        var svgText = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        foreach (var label in AxisLabels.Distinct(tokens))
+            Assert.That(svgText.Count(t => t == label), Is.EqualTo(2 * 4), $"'{label}' labels a row and a column in each of the four panels");
     }
 
     [Test]

@@ -1,9 +1,13 @@
 namespace GenAI.Plotting;
 
-/// <summary>The legend column on the right of an SVG figure: a symbol in the trace's colour and its name per entry.</summary>
+/// <summary>
+/// The legend column on the right of an SVG figure: a symbol in the trace's colour and its name per entry.
+/// Nothing is cut off: a long name wraps onto further lines at word boundaries, and a legend taller than the
+/// figure makes the SVG taller (<see cref="Bottom"/>) instead of dropping entries.
+/// </summary>
 internal static class Legend
 {
-    private const double RowHeight = 21, SymbolWidth = 22, MaxTextWidth = 180;
+    private const double RowHeight = 21, LineHeight = 15, SymbolWidth = 22, MaxTextWidth = 180;
 
     public static double Width(Figure figure, List<Trace> entries)
     {
@@ -12,7 +16,15 @@ internal static class Legend
         return Math.Min(MaxTextWidth, text) + SymbolWidth + 26;
     }
 
-    public static void Draw(SvgWriter svg, Figure figure, List<Trace> entries, double x, double y, double maxHeight)
+    /// <summary>The y coordinate just below the last entry when the legend starts at <paramref name="y"/>.</summary>
+    public static double Bottom(Figure figure, List<Trace> entries, double y)
+    {
+        if (figure.LegendTitle is not null) y += RowHeight + 2;
+        foreach (var trace in entries) y += RowHeight + LineHeight * (Lines(trace).Count - 1);
+        return y;
+    }
+
+    public static void Draw(SvgWriter svg, Figure figure, List<Trace> entries, double x, double y)
     {
         if (figure.LegendTitle is not null)
         {
@@ -21,7 +33,6 @@ internal static class Legend
         }
         foreach (var trace in entries)
         {
-            if (maxHeight > 0 && y + RowHeight > figure.Height - 4) break;
             double cy = y + RowHeight / 2;
             string color = figure.ColorOf(trace);
             switch (trace)
@@ -37,8 +48,35 @@ internal static class Legend
                     svg.Rect(x + 1, cy - 6, 12, 12, color, "rx=\"2\"");
                     break;
             }
-            svg.Text(x + SymbolWidth, cy + 4.5, TextMetrics.Fit(trace.Name ?? "", Style.LegendFont, MaxTextWidth), Style.LegendFont);
-            y += RowHeight;
+            var lines = Lines(trace);
+            for (int i = 0; i < lines.Count; i++) svg.Text(x + SymbolWidth, cy + 4.5 + i * LineHeight, lines[i], Style.LegendFont);
+            y += RowHeight + LineHeight * (lines.Count - 1);
         }
+    }
+
+    /// <summary>The name broken into lines of at most <see cref="MaxTextWidth"/> px, at spaces where possible.</summary>
+    internal static List<string> Lines(Trace trace) => Wrap(trace.Name ?? "", Style.LegendFont, MaxTextWidth);
+
+    internal static List<string> Wrap(string text, double fontSize, double maxWidth)
+    {
+        var lines = new List<string>();
+        string line = "";
+        foreach (var word in text.Split(' '))
+        {
+            string candidate = line.Length == 0 ? word : line + " " + word;
+            if (TextMetrics.Width(candidate, fontSize) <= maxWidth) { line = candidate; continue; }
+            if (line.Length > 0) lines.Add(line);
+            line = word;
+            // A single word wider than the column is split between characters.
+            while (TextMetrics.Width(line, fontSize) > maxWidth && line.Length > 1)
+            {
+                int n = line.Length - 1;
+                while (n > 1 && TextMetrics.Width(line[..n], fontSize) > maxWidth) n--;
+                lines.Add(line[..n]);
+                line = line[n..];
+            }
+        }
+        lines.Add(line);
+        return lines;
     }
 }

@@ -31,7 +31,7 @@ internal static class PanelRenderer
         var xScale = new Scale(xSpec, left, right);
         var xTicks = xSpec.Visible ? XTicks(xScale) : [];
         double xLabelWidth = xTicks.Count == 0 ? 0 : xTicks.Max(t => TextMetrics.Width(t.Label, Style.TickFont));
-        bool rotate = xSpec.Categorical && xTicks.Count > 1 && xLabelWidth + 6 > xScale.Band * CategoryStep(xTicks);
+        bool rotate = xSpec.Categorical && xTicks.Count > 1 && xLabelWidth + 4 > xScale.Band * CategoryStep(xTicks);
         double xLabelHeight = !xSpec.Visible ? 0 : rotate ? Math.Min(xLabelWidth, 120) * 0.71 + 14 : 18;
         double bottom = cell.Bottom - 6 - (xSpec.Visible ? TickLength + xLabelHeight : 0) - (xSpec.Title is null ? 0 : AxisTitleGap);
         var plot = new Box(left, top + 8, right - left, bottom - top - 8);
@@ -88,13 +88,20 @@ internal static class PanelRenderer
         if (colorbar is { } bar) Colorbar.Draw(svg, bar.Scale, bar.Min, bar.Max, bar.Title, plot, index);
     }
 
+    // Categorical labels one line apart (12 px text) need about 13 px each; fewer rows get every other label.
     private static int MaxTicksY(AxisSpec spec, double height) =>
-        spec.Categorical ? Math.Max(1, (int)(height / 15)) : Math.Max(2, (int)(height / 55));
+        spec.Categorical ? Math.Max(1, (int)(height / 13)) : Math.Max(2, (int)(height / 55));
 
     /// <summary>x ticks whose labels do not collide: fewer ticks until the widest label fits its slot.</summary>
     private static List<(double Value, string Label)> XTicks(Scale scale)
     {
-        if (scale.Spec.Categorical) return scale.Ticks(Math.Max(1, (int)(scale.Length / 14)));
+        if (scale.Spec.Categorical)
+        {
+            // Labels that need rotating sit a line (14 px) apart; narrow ones (single characters) fit side by side
+            // in their own width plus a gap, so a 25-character sentence keeps every label in a 330 px panel.
+            double widest = scale.Spec.Categories.Length == 0 ? 0 : scale.Spec.Categories.Max(c => TextMetrics.Width(c, Style.TickFont));
+            return scale.Ticks(Math.Max(1, (int)(scale.Length / Math.Clamp(widest + 4, 11, 14))));
+        }
         int max = Math.Max(2, (int)(scale.Length / 80));
         while (true)
         {

@@ -51,7 +51,7 @@ public static class PlotlyHtml
         string id = occurrence == 1 ? $"genai-plot-{hash}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"genai-plot-{hash}-{occurrence}");
         var html = new StringBuilder();
         html.Append("<div class=\"genai-figure\" id=\"").Append(id).Append("\" style=\"width:").Append(figure.Width)
-            .Append("px;height:").Append(figure.Height).Append("px;max-width:100%\">");
+            .Append("px;min-height:").Append(figure.Height).Append("px;max-width:100%\">");
         html.Append(figure.ToSvg());
         html.Append("</div>\n<script type=\"text/javascript\">\n(function () {\n");
         html.Append("  var fig = ").Append(json).Append(";\n");

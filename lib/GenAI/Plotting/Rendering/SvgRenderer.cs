@@ -29,13 +29,15 @@ internal static class SvgRenderer
             }
         }
 
-        double right = width;
+        double right = width, canvasHeight = height;
         var legend = figure.LegendVisible ? figure.Traces.Where(t => t.InLegend).ToList() : [];
         if (legend.Count > 0)
         {
             double legendWidth = Legend.Width(figure, legend);
             right = width - legendWidth;
-            Legend.Draw(svg, figure, legend, right + 6, top + 6, height - top - 12);
+            Legend.Draw(svg, figure, legend, right + 6, top + 6);
+            // A legend longer than the figure extends the canvas downwards rather than losing entries.
+            canvasHeight = Math.Max(height, (int)Math.Ceiling(Legend.Bottom(figure, legend, top + 6) + 6));
         }
 
         double cellWidth = (right - 6) / figure.Columns, cellHeight = (height - top - 6) / figure.Rows;
@@ -50,7 +52,7 @@ internal static class SvgRenderer
         string id = "f" + Hash(body);
         var doc = new StringBuilder();
         doc.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"").Append(figure.Width)
-           .Append("\" height=\"").Append(figure.Height).Append("\" viewBox=\"0 0 ").Append(figure.Width).Append(' ').Append(figure.Height)
+           .Append("\" height=\"").Append(canvasHeight).Append("\" viewBox=\"0 0 ").Append(figure.Width).Append(' ').Append(canvasHeight)
            .Append("\" font-family=\"").Append(Style.FontFamily).Append("\" role=\"img\">\n");
         doc.Append("<title>").Append(SvgWriter.Escape(figure.Title ?? figure.ToString())).Append("</title>\n");
         doc.Append("<rect width=\"100%\" height=\"100%\" fill=\"").Append(Style.Background).Append("\"/>\n");
