@@ -6,7 +6,8 @@ namespace GenAI.Models.Gans;
 /// <summary>
 /// A generative adversarial network (Goodfellow et al. 2014): a generator G that turns noise z into
 /// images, and a discriminator D that outputs a logit "real or generated". Both live in one module so
-/// one checkpoint holds the pair. Images are (N, 1, 28, 28) in [0, 1] outside and [−1, 1] inside.
+/// one checkpoint holds the pair. Images are (N, 1, 28, 28) in [0, 1] outside and [−1, 1] inside;
+/// <see cref="GanArchitecture.Points"/> works on points (N, d) as they are (toy data for mode collapse).
 /// A conditional GAN (<see cref="GanConfig.Classes"/> &gt; 0) concatenates a label embedding to z and
 /// scores labels with a projection discriminator (Miyato &amp; Koyama 2018): logit = w·h + embed(y)·h.
 /// </summary>
@@ -77,7 +78,7 @@ public sealed class Gan : nn.Module
     }
 
     /// <summary>
-    /// <paramref name="count"/> images (N, 1, S, S) in [0, 1], in eval mode without gradients.
+    /// <paramref name="count"/> images (N, 1, S, S) in [0, 1] (or points (N, d) for <see cref="GanArchitecture.Points"/>), in eval mode without gradients.
     /// A seed makes them repeatable; labels are required for a conditional GAN.
     /// </summary>
     public Tensor Sample(int count, long? seed = null, Tensor? labels = null)
@@ -88,7 +89,8 @@ public sealed class Gan : nn.Module
         try
         {
             var z = Noise(count, seed);
-            return ((Generator(z, labels) + 1) / 2).clamp(0, 1);
+            var x = Generator(z, labels);
+            return Config.MakesImages ? ((x + 1) / 2).clamp(0, 1) : x;
         }
         finally
         {

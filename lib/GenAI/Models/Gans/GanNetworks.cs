@@ -6,9 +6,14 @@ namespace GenAI.Models.Gans;
 /// <summary>The generator and discriminator bodies for each <see cref="GanArchitecture"/>.</summary>
 internal static class GanNetworks
 {
-    /// <summary>Generator: input (N, inputs) → images (N, 1, S, S) in [−1, 1] (tanh).</summary>
+    /// <summary>Generator: input (N, inputs) → images (N, 1, S, S) in [−1, 1] (tanh), or points (N, d).</summary>
     public static nn.Module<Tensor, Tensor> Generator(GanConfig c, int inputs)
     {
+        if (c.Architecture == GanArchitecture.Points)
+            return nn.Sequential(                                                // (N, inputs) → (N, d), unbounded
+                nn.Linear(inputs, c.Width), nn.ReLU(),
+                nn.Linear(c.Width, c.Width), nn.ReLU(),
+                nn.Linear(c.Width, c.Dimensions));
         long pixels = (long)c.ImageSize * c.ImageSize;
         if (c.Architecture == GanArchitecture.Mlp)
             return nn.Sequential(
@@ -25,9 +30,13 @@ internal static class GanNetworks
             nn.ConvTranspose2d(f, 1, 4, stride: 2, padding: 1), nn.Tanh());
     }
 
-    /// <summary>Discriminator body: images (N, 1, S, S) → features (N, <see cref="Features"/>).</summary>
+    /// <summary>Discriminator body: images (N, 1, S, S) or points (N, d) → features (N, <see cref="Features"/>).</summary>
     public static nn.Module<Tensor, Tensor> Discriminator(GanConfig c)
     {
+        if (c.Architecture == GanArchitecture.Points)
+            return nn.Sequential(                                                // (N, d) → (N, W)
+                nn.Linear(c.Dimensions, c.Width), nn.LeakyReLU(0.2),
+                nn.Linear(c.Width, c.Width), nn.LeakyReLU(0.2));
         long pixels = (long)c.ImageSize * c.ImageSize;
         if (c.Architecture == GanArchitecture.Mlp)
             return nn.Sequential(
@@ -43,7 +52,7 @@ internal static class GanNetworks
     }
 
     /// <summary>Length of the discriminator body's feature vector.</summary>
-    public static long Features(GanConfig c) => c.Architecture == GanArchitecture.Mlp
+    public static long Features(GanConfig c) => c.Architecture != GanArchitecture.Dcgan
         ? c.Width
         : 2L * c.Width * (c.ImageSize / 4) * (c.ImageSize / 4);
 }

@@ -46,7 +46,8 @@ public sealed class GanTrainer
 
     /// <summary>
     /// Trains for <paramref name="epochs"/> passes over <paramref name="images"/> (N, 1, S, S) in [0, 1]
-    /// (labels (N) for a conditional GAN). Cancellation stops between steps with an exception.
+    /// (labels (N) for a conditional GAN), or over points (N, d) for <see cref="GanArchitecture.Points"/>.
+    /// Cancellation stops between steps with an exception.
     /// </summary>
     public GanHistory Fit(Tensor images, Tensor? labels = null, int epochs = 1, int batchSize = 64,
                           CancellationToken cancellationToken = default)
@@ -86,11 +87,11 @@ public sealed class GanTrainer
         return History;
     }
 
-    /// <summary>One D step (or <see cref="DiscriminatorSteps"/>) and one G step on a batch of real images in [0, 1].</summary>
+    /// <summary>One D step (or <see cref="DiscriminatorSteps"/>) and one G step on a batch of real images in [0, 1] (or points).</summary>
     public GanStep Step(Tensor real01, Tensor? labels, int epoch = 1)
     {
         using var scope = torch.NewDisposeScope();
-        var real = real01 * 2 - 1;                                      // [0, 1] → [−1, 1] like G's tanh
+        var real = _gan.Config.MakesImages ? real01 * 2 - 1 : real01;  // images: [0, 1] → [−1, 1] like G's tanh
         long n = real.shape[0];
         var ones = torch.ones(n);
         var zeros = torch.zeros(n);
