@@ -8,16 +8,8 @@ internal static class TwoMoons
 {
     public const double XMin = -1.5, XMax = 2.5, YMin = -1.0, YMax = 1.5;
 
-    /// <summary>One point; Moon = 0 upper, 1 lower half moon. Noise is Box-Muller with σ = 0.1.</summary>
-    public static (double X, double Y, int Moon) Sample(Random r)
-    {
-        int moon = r.Next(2);
-        double angle = Math.PI * r.NextDouble();
-        double x = moon == 0 ? Math.Cos(angle) : 1 - Math.Cos(angle);
-        double y = moon == 0 ? Math.Sin(angle) : 0.5 - Math.Sin(angle);
-        double Noise() => 0.1 * Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
-        return (x + Noise(), y + Noise(), moon);
-    }
+    /// <summary>One point; Moon = 0 upper, 1 lower half moon (the library's generator, σ = 0.1).</summary>
+    public static (double X, double Y, int Moon) Sample(Random r) => GenAI.Data.TwoMoons.Sample(r);
 
     /// <summary>
     /// The chapter's counting model: a bins×bins histogram of the points, and a sampler that draws a

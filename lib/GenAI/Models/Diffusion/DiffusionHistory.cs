@@ -1,0 +1,44 @@
+using GenAI.Display;
+using GenAI.Plotting;
+
+namespace GenAI.Models.Diffusion;
+
+/// <summary>The loss of every training step of a <see cref="DiffusionTrainer"/>, and a chart of it.</summary>
+public sealed class DiffusionHistory : IDisplayable
+{
+    private readonly List<double> _losses = [];
+
+    /// <summary>MSE between true and predicted noise, per step.</summary>
+    public IReadOnlyList<double> Losses => _losses;
+
+    /// <summary>Wall-clock time of all training steps.</summary>
+    public TimeSpan Duration { get; internal set; }
+
+    internal void Add(double loss) => _losses.Add(loss);
+
+    /// <summary>Mean loss of the last <paramref name="window"/> steps.</summary>
+    public double Recent(int window = 100) => _losses.Count == 0 ? double.NaN : _losses.TakeLast(window).Average();
+
+    /// <summary>Loss per step, moving mean over <paramref name="window"/> steps.</summary>
+    public Figure LossChart(int window = 50)
+    {
+        var smooth = new double[_losses.Count];
+        double sum = 0;
+        for (int i = 0; i < _losses.Count; i++)
+        {
+            sum += _losses[i];
+            if (i >= window) sum -= _losses[i - window];
+            smooth[i] = sum / Math.Min(i + 1, window);
+        }
+        return Chart.Line(Enumerable.Range(1, smooth.Length).ToArray(), smooth, name: "MSE")
+            .WithTitle($"Verlust (gleitender Mittelwert über {window} Schritte)")
+            .WithXAxis("Schritt").WithYAxis("MSE(ε, ε̂)");
+    }
+
+    /// <inheritdoc/>
+    public MimeBundle ToMimeBundle() => _losses.Count == 0 ? MimeBundle.PlainText(ToString()) : LossChart().ToMimeBundle();
+
+    /// <summary>"2.000 Schritte in 4,1 s · Verlust zuletzt 0,412".</summary>
+    public override string ToString() => _losses.Count == 0 ? "Noch nicht trainiert." :
+        $"{GermanNumber.Format(_losses.Count, 0)} Schritte in {GermanNumber.Format(Duration.TotalSeconds, 1)} s · Verlust (Mittel der letzten 100) {GermanNumber.Format(Recent(), 3)}";
+}
