@@ -28,8 +28,17 @@ public sealed class SampleCommand : ICliCommand
         var output = new Option<string>("--out", "-o") { Description = "IDX file to write.", Required = true };
         var checkpoint = new Option<string?>("--checkpoint") { Description = $"Checkpoint to sample from; default: {GenerativeModels.CheckpointPath(model)} (trained first if absent)." };
         var label = new Option<int?>("--label", "-l") { Description = "Class 0-9 to generate." };
+        var steps = new Option<int?>("--steps") { Description = "Sampling steps (DDIM; fewer are faster, more are finer)." };
+        var guidance = new Option<double?>("--guidance") { Description = "Classifier-free guidance weight w (0 = none; used with --label)." };
+        var guided = model as IGuidedGenerativeModel;
         var command = new Command(model.Name, model.Description) { count, seed, output, checkpoint };
         if (model.IsConditional) command.Options.Add(label);
+        if (guided is not null)
+        {
+            command.Options.Add(steps);
+            command.Options.Add(guidance);
+            command.Aliases.Add("ddpm");
+        }
         command.SetAction((result, cancellationToken) =>
         {
             int n = result.GetValue(count);
@@ -39,7 +48,7 @@ public sealed class SampleCommand : ICliCommand
                 return Task.FromResult(2);
             }
             int? k = model.IsConditional ? result.GetValue(label) : null;
-            if (model.IsConditional && k is not (>= 0 and <= 9))
+            if (model.IsConditional && k is not (>= 0 and <= 9) && !(guided is not null && k is null))
             {
                 Console.Error.WriteLine($"„{model.Name}“ ist konditional: gib die Klasse mit --label K an, K von 0 bis 9.");
                 return Task.FromResult(2);
@@ -62,7 +71,15 @@ public sealed class SampleCommand : ICliCommand
                     return Task.FromResult(1);
                 }
             }
-            using var images = model.Sample(path, n, result.GetValue(seed), k);   // (N, 1, 28, 28) in [0, 1]
+            int stepCount = result.GetValue(steps) ?? guided?.DefaultSteps ?? 0;
+            if (guided is not null && stepCount is < 1 or > 1000)
+            {
+                Console.Error.WriteLine("--steps muss zwischen 1 und 1000 liegen.");
+                return Task.FromResult(2);
+            }
+            using var images = guided is null
+                ? model.Sample(path, n, result.GetValue(seed), k)                                   // (N, 1, 28, 28) in [0, 1]
+                : guided.Sample(path, n, result.GetValue(seed), k, stepCount, result.GetValue(guidance) ?? guided.DefaultGuidance);
             var file = result.GetValue(output)!;
             GenerativeModels.WriteIdx(images, file);
             Console.WriteLine($"{n} Bilder (28×28, IDX ubyte) → {Path.GetFullPath(file)}");

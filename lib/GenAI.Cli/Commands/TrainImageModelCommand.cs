@@ -6,7 +6,7 @@ using GenAI.Data;
 namespace GenAI.Cli.Commands;
 
 /// <summary>
-/// <c>genai train gan|dcgan|cgan|vae [--images N --epochs E --seed S --out FILE]</c>: trains an image model with its
+/// <c>genai train gan|dcgan|cgan|vae|diffusion [--images N --epochs E --seed S --out FILE]</c>: trains an image model with its
 /// chapter's settings (the options override them) and saves the checkpoint to the cache, where
 /// <c>genai sample</c> finds it.
 /// </summary>
@@ -20,6 +20,7 @@ public static class TrainImageModelCommand
         var seed = new Option<long>("--seed") { Description = "Seed of weights, noise and shuffling.", DefaultValueFactory = _ => model.Defaults.Seed };
         var output = new Option<string?>("--out") { Description = $"Checkpoint to write (.safetensors, config .json beside it); default: {GenerativeModels.CheckpointPath(model)}." };
         var command = new Command(model.Name, model.Description) { images, epochs, seed, output };
+        if (model is IGuidedGenerativeModel) command.Aliases.Add("ddpm");
         command.SetAction((result, cancellationToken) =>
         {
             var settings = new GenerativeTrainingSettings(result.GetValue(images), result.GetValue(epochs), result.GetValue(seed));

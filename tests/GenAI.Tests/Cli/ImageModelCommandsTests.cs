@@ -46,12 +46,12 @@ public class ImageModelCommandsTests
     }
 
     [Test]
-    public void Every_image_model_of_chapters_01_and_02_is_a_train_and_a_sample_subcommand()
+    public void Every_image_model_of_chapters_01_to_03_is_a_train_and_a_sample_subcommand()
     {
         var train = new TrainCommand().Build().Subcommands.Select(c => c.Name);
         var sample = new SampleCommand().Build().Subcommands.Select(c => c.Name);
-        Assert.That(train, Is.SupersetOf(new[] { "gan", "dcgan", "cgan", "vae", "lstm" }));
-        Assert.That(sample, Is.EquivalentTo(new[] { "gan", "dcgan", "cgan", "vae" }));
+        Assert.That(train, Is.SupersetOf(new[] { "gan", "dcgan", "cgan", "vae", "lstm", "diffusion" }));
+        Assert.That(sample, Is.EquivalentTo(new[] { "gan", "dcgan", "cgan", "vae", "diffusion" }));
     }
 
     [Test]
@@ -131,5 +131,26 @@ public class ImageModelCommandsTests
             return File.ReadAllBytes(file);
         }
         Assert.That(Sample("3"), Is.Not.EqualTo(Sample("7")));
+    }
+
+    [Test]
+    public void Diffusion_samples_in_the_given_ddim_steps_with_or_without_a_label_repeatably_under_its_ddpm_alias()
+    {
+        var checkpoint = Path.Combine(_dir, "diffusion.safetensors");
+        var (exit, output, error) = Run("train", "ddpm", "--images", "64", "--epochs", "1", "--out", checkpoint);
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(output, Does.Contain("diffusion: 1 steps"));
+        byte[] Sample(params string[] extra)
+        {
+            var file = Path.Combine(_dir, $"d{Guid.NewGuid():N}");
+            var r = Run([.. new[] { "sample", "diffusion", "--checkpoint", checkpoint, "--count", "2", "--seed", "3", "--steps", "4", "--out", file }, .. extra]);
+            Assert.That(r.Exit, Is.Zero, r.Error);
+            return File.ReadAllBytes(file);
+        }
+        var unconditional = Sample();
+        Assert.That(unconditional, Has.Length.EqualTo(16 + 2 * 28 * 28));
+        Assert.That(Sample("--label", "5"), Is.EqualTo(Sample("--label", "5")));
+        Assert.That(Sample("--label", "5"), Is.Not.EqualTo(unconditional));
+        Assert.That(Run("sample", "diffusion", "--checkpoint", checkpoint, "--steps", "0", "--out", Path.Combine(_dir, "y")).Exit, Is.EqualTo(2));
     }
 }
