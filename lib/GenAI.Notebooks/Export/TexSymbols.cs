@@ -36,6 +36,7 @@ internal static class TexSymbols
         ["Rightarrow"] = "⇒", ["Leftarrow"] = "⇐", ["Leftrightarrow"] = "⇔", ["implies"] = "⟹", ["iff"] = "⟺",
         ["mapsto"] = "↦", ["longrightarrow"] = "⟶", ["uparrow"] = "↑", ["downarrow"] = "↓",
         ["mid"] = "∣", ["parallel"] = "∥", ["perp"] = "⊥", ["colon"] = ":", ["vert"] = "|", ["Vert"] = "‖", ["|"] = "‖",
+        ["lvert"] = "|", ["rvert"] = "|", ["lVert"] = "‖", ["rVert"] = "‖",
         ["ldots"] = "…", ["dots"] = "…", ["cdots"] = "⋯", ["vdots"] = "⋮", ["ddots"] = "⋱", ["prime"] = "′",
         ["langle"] = "⟨", ["rangle"] = "⟩", ["lfloor"] = "⌊", ["rfloor"] = "⌋", ["lceil"] = "⌈", ["rceil"] = "⌉",
         ["{"] = "{", ["}"] = "}", ["lbrace"] = "{", ["rbrace"] = "}", ["%"] = "%", ["#"] = "#", ["&"] = "&", ["_"] = "_", ["$"] = "$",

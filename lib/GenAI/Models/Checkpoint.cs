@@ -97,19 +97,25 @@ public static class Checkpoint
         var configPath = ConfigPath(path);
         if (!File.Exists(configPath))
             throw new FileNotFoundException($"Zum Checkpoint '{path}' fehlt die Konfiguration '{configPath}'. Speichere Modelle mit ihrer Save-Methode, die beide Dateien schreibt.", configPath);
+        return ParseConfig<TConfig>(File.ReadAllText(configPath), configPath, expectedModel);
+    }
+
+    /// <summary>Parses a config document (the JSON that <see cref="Save"/> writes); <paramref name="source"/> names it in messages.</summary>
+    internal static TConfig ParseConfig<TConfig>(string json, string source, string? expectedModel = null) where TConfig : class
+    {
         CheckpointConfig<TConfig>? document;
         try
         {
-            document = JsonSerializer.Deserialize<CheckpointConfig<TConfig>>(File.ReadAllText(configPath), Json);
+            document = JsonSerializer.Deserialize<CheckpointConfig<TConfig>>(json, Json);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{configPath}' ist keine gültige Modellkonfiguration: {e.Message}", e);
+            throw new InvalidDataException($"'{source}' ist keine gültige Modellkonfiguration: {e.Message}", e);
         }
         if (document?.Config is null)
-            throw new InvalidDataException($"'{configPath}' enthält keine Konfiguration (Feld \"config\").");
+            throw new InvalidDataException($"'{source}' enthält keine Konfiguration (Feld \"config\").");
         if (expectedModel is not null && document.Model != expectedModel)
-            throw new InvalidDataException($"'{path}' ist ein {document.Model}, kein {expectedModel}; lade es mit {document.Model}.Load.");
+            throw new InvalidDataException($"'{source}' ist ein {document.Model}, kein {expectedModel}; lade es mit {document.Model}.Load.");
         return document.Config;
     }
 

@@ -32,6 +32,18 @@ public static class GermanNumber
         return Format(value, decimals);
     }
 
+    /// <summary>
+    /// A power of ten as a tick label of a logarithmic axis: written out from 0,001 to 10.000, beyond that with a
+    /// superscript exponent and a real minus, e.g. <c>-10 → "10⁻¹⁰"</c>, so labels stay short and readable.
+    /// </summary>
+    public static string PowerOfTen(int exponent)
+    {
+        if (exponent is >= -3 and <= 4) return Format(Math.Pow(10, exponent), Math.Max(0, -exponent));
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        string digits = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        return "10" + (exponent < 0 ? "⁻" : "") + string.Concat(digits.Select(d => superscripts[d - '0']));
+    }
+
     /// <summary>A fraction as a German percentage with one decimal, e.g. <c>0.4213 → "42,1 %"</c>.</summary>
     public static string Percent(double fraction) => Format(fraction * 100, 1) + " %";
 }

@@ -26,6 +26,8 @@ public class TexToMathMlTests
     [TestCase(@"\sum_{i=1}^{n}", "<munderover><mo movablelimits=\"true\" largeop=\"true\">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")]
     [TestCase(@"\left( x \right)", "<mrow><mo stretchy=\"true\" fence=\"true\">(</mo><mi>x</mi><mo stretchy=\"true\" fence=\"true\">)</mo></mrow>")]
     [TestCase(@"\log x", "<mrow><mi>log</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
+    [TestCase(@"\lVert x \rVert", "<mrow><mo>‖</mo><mi>x</mi><mo>‖</mo></mrow>")]
+    [TestCase(@"\lvert x \rvert", "<mrow><mo>|</mo><mi>x</mi><mo>|</mo></mrow>")]
     public void Common_commands_become_mathml(string tex, string expected) => Assert.That(Body(tex), Is.EqualTo(expected));
 
     [Test]

@@ -53,6 +53,27 @@ public class FigureTests
     }
 
     [Test]
+    public void Log_axis_tick_labels_use_powers_of_ten_beyond_ten_thousandths()
+    {
+        var figure = Chart.Line(new[] { 0.0, 1, 2 }, new[] { 1e-12, 1e-3, 2.0 }).WithYAxis(logarithmic: true);
+        var svg = XDocument.Parse(figure.ToSvg());
+        var labels = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        Assert.That(labels, Has.Some.Matches("^10⁻[¹²³⁴⁵⁶⁷⁸⁹⁰]+$"));
+        Assert.That(labels, Has.None.Contains("0,0000"));
+        using var json = JsonDocument.Parse(figure.ToPlotlyJson());
+        Assert.That(json.RootElement.GetProperty("layout").GetProperty("yaxis").GetProperty("exponentformat").GetString(), Is.EqualTo("power"));
+    }
+
+    [TestCase(-10, "10⁻¹⁰")]
+    [TestCase(-3, "0,001")]
+    [TestCase(0, "1")]
+    [TestCase(4, "10.000")]
+    [TestCase(5, "10⁵")]
+    [TestCase(12, "10¹²")]
+    public void Powers_of_ten_are_short_german_labels(int exponent, string expected) =>
+        Assert.That(GermanNumber.PowerOfTen(exponent), Is.EqualTo(expected));
+
+    [Test]
     public void Histogram_bins_agree_between_plotly_and_svg()
     {
         var figure = Chart.Histogram(new[] { 0.0, 0.1, 0.1, 0.35, 0.9, 1.0 }, bins: 5);

@@ -22,7 +22,9 @@ public sealed record SamplingOptions(double Temperature = 1.0, int TopK = 0, dou
         if (!(TopP > 0 && TopP <= 1)) throw new ArgumentOutOfRangeException(nameof(TopP), TopP, "top-p muss in (0, 1] liegen (1 = aus).");
     }
 
-    /// <inheritdoc/>
+    /// <summary>German label for tables and headings, e.g. <c>"gierig"</c> or <c>"T = 0,6; top-p = 0,8"</c> (decimal comma whatever the culture).</summary>
     public override string ToString() =>
-        Temperature == 0 ? "gierig" : FormattableString.Invariant($"T={Temperature}") + (TopK > 0 ? $", top-k={TopK}" : "") + (TopP < 1 ? FormattableString.Invariant($", top-p={TopP}") : "");
+        Temperature == 0 ? "gierig"
+            : "T = " + GenAI.Plotting.GermanNumber.FormatShort(Temperature) + (TopK > 0 ? $"; top-k = {TopK}" : "")
+              + (TopP < 1 ? "; top-p = " + GenAI.Plotting.GermanNumber.FormatShort(TopP) : "");
 }

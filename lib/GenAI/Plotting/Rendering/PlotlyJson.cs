@@ -320,7 +320,8 @@ internal static class PlotlyJson
         w.WriteString("ticks", "outside");
         w.WriteString("tickcolor", Style.AxisLine);
         w.WriteBoolean("separatethousands", true);
-        w.WriteString("exponentformat", "none");
+        // Linear axes write numbers out (1.000, 0,25); log axes may span 10⁻¹⁵ … 1, so they use powers of ten like the SVG.
+        w.WriteString("exponentformat", axis.Log ? "power" : "none");
         w.WriteBoolean("automargin", true);
         w.WriteEndObject();
     }

@@ -39,7 +39,7 @@ internal sealed class Scale(AxisSpec spec, double pixelAtMin, double pixelAtMax)
             int first = (int)Math.Ceiling(_lo - 1e-9), last = (int)Math.Floor(_hi + 1e-9);
             int every = Math.Max(1, (int)Math.Ceiling((last - first + 1) / (double)Math.Max(1, maxTicks)));
             for (int k = first; k <= last; k += every)
-                ticks.Add((Math.Pow(10, k), GermanNumber.Format(Math.Pow(10, k), Math.Max(0, -k))));
+                ticks.Add((Math.Pow(10, k), GermanNumber.PowerOfTen(k)));
             return ticks;
         }
         var (values, decimals) = NiceTicks.Compute(Spec.Min, Spec.Max, maxTicks);

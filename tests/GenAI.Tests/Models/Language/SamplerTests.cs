@@ -59,4 +59,20 @@ public class SamplerTests
         using var logits = TorchSharp.torch.tensor(new float[] { 0f, 5f, 1f });
         Assert.That(Sampler.Next(logits, SamplingOptions.Greedy, new Random(0)), Is.EqualTo(1));
     }
+
+    [Test]
+    public void Option_labels_are_german_whatever_the_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            Assert.That(new SamplingOptions(Temperature: 0.6, TopK: 5, TopP: 0.8).ToString(), Is.EqualTo("T = 0,6; top-k = 5; top-p = 0,8"));
+            Assert.That(SamplingOptions.Greedy.ToString(), Is.EqualTo("gierig"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
 }

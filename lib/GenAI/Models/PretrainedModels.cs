@@ -1,0 +1,62 @@
+using System.Reflection;
+using GenAI.Text;
+using TorchSharp.PyBridge;
+
+namespace GenAI.Models;
+
+/// <summary>A character language model shipped with the library, with its alphabet and the command that trained it.</summary>
+/// <param name="Model">The network (in eval mode).</param>
+/// <param name="Vocabulary">Its alphabet: id i is character <c>Vocabulary[i]</c>.</param>
+/// <param name="TrainingCommand">The <c>genai</c> command line that reproduces the weights.</param>
+public sealed record PretrainedCharModel(CharRnnLanguageModel Model, CharVocabulary Vocabulary, string TrainingCommand);
+
+/// <summary>
+/// Weights that ship inside GenAI.dll (folder <c>Models/Pretrained</c>, DESIGN.md §6): models that train longer than a
+/// chapter's time budget. Each was produced by the project's own <c>genai train</c> command with a fixed seed; the
+/// README beside the weights gives the exact command line, and <see cref="PretrainedCharModel.TrainingCommand"/> repeats it.
+/// <code>
+/// var (model, vocab, _) = PretrainedModels.GrimmLstm();
+/// double bpc = BitsPerCharacter.FromMeanLoss(CharRnnTraining.HeldOutLoss(model, heldOut, train[^1000..]), heldOut.Length, heldOut.Length);
+/// </code>
+/// </summary>
+public static class PretrainedModels
+{
+    /// <summary>The command that produced <c>grimm-lstm.safetensors</c> (see <c>lib/GenAI/Models/Pretrained/README.md</c>).</summary>
+    public const string GrimmLstmCommand = "genai train lstm --corpus grimm --iters 3000 --hidden 512 --seed 1 --threads 1 --out grimm-lstm.safetensors";
+
+    /// <summary>
+    /// The character LSTM trained on Grimms Märchen (the first 90 %; the last 10 % stay held out as in chapter 05).
+    /// Its alphabet equals <c>CharVocabulary.Build(Corpus.Load("grimm").Text)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The weights are not embedded in this build of GenAI.dll.</exception>
+    public static PretrainedCharModel GrimmLstm() => LoadCharModel("grimm-lstm", GrimmLstmCommand);
+
+    private static PretrainedCharModel LoadCharModel(string name, string command)
+    {
+        var configJson = ReadText(name + ".json", command);
+        var vocabulary = CharVocabulary.FromCharacters(ReadText(name + ".vocab.txt", command));
+        var config = Checkpoint.ParseConfig<CharRnnConfig>(configJson, name + ".json", nameof(CharRnnLanguageModel));
+        if (config.VocabularySize != vocabulary.Size)
+            throw new InvalidDataException($"{name}: Die Konfiguration nennt {config.VocabularySize} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
+        var model = new CharRnnLanguageModel(config);
+        using (var weights = Open(name + ".safetensors", command))
+            model.load_safetensors(weights, strict: true);
+        model.eval();
+        return new PretrainedCharModel(model, vocabulary, command);
+    }
+
+    private static string ReadText(string file, string command)
+    {
+        using var reader = new StreamReader(Open(file, command));
+        return reader.ReadToEnd();
+    }
+
+    private static Stream Open(string file, string command)
+    {
+        var resource = "GenAI.Models.Pretrained." + file;
+        return Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+               ?? throw new InvalidOperationException(
+                   $"Die vortrainierten Gewichte {file} fehlen in GenAI.dll (The pretrained weights {file} are not embedded in GenAI.dll). "
+                   + $"Erzeuge sie mit / create them with: {command} — und lege sie nach lib/GenAI/Models/Pretrained/.");
+    }
+}
