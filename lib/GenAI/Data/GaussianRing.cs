@@ -49,7 +49,7 @@ public sealed record GaussianRing(int Modes = 8, double Radius = 2, double Sigma
         return new ModeCoverage(counts, xy.Length / 2, minShare);
     }
 
-    /// <summary>Scatter plot of <paramref name="points"/> (N, 2) with the mode centres marked, on fixed axes around the ring.</summary>
+    /// <summary>Scatter plot of <paramref name="points"/> (N, 2) in blue with the mode centres in red, on fixed axes around the ring.</summary>
     public Figure Plot(Tensor points, string? title = null, int size = 260)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -58,9 +58,10 @@ public sealed record GaussianRing(int Modes = 8, double Radius = 2, double Sigma
         var ys = Enumerable.Range(0, xy.Length / 2).Select(i => (double)xy[2 * i + 1]).ToArray();
         var centres = Enumerable.Range(0, Modes).Select(Centre).ToArray();
         double lim = Radius * 1.6;
+        // Samples in blue, the centres in red on top; no legend, so many of these fit into one grid.
         var figure = Chart.Combine(
-            Chart.Scatter(xs, ys, name: "Stichproben", markerSize: 3, opacity: 0.5),
-            Chart.Scatter(centres.Select(c => c.X), centres.Select(c => c.Y), name: "Mitten", color: "#d62728", markerSize: 7));
+            Chart.Scatter(xs, ys, color: Palette.At(0), markerSize: 3, opacity: 0.5),
+            Chart.Scatter(centres.Select(c => c.X), centres.Select(c => c.Y), color: "#d62728", markerSize: 6));
         figure = figure.WithXAxis(null, min: -lim, max: lim).WithYAxis(null, min: -lim, max: lim).WithLegend(false).WithSize(size, size);
         return title is null ? figure : figure.WithTitle(title);
     }

@@ -45,6 +45,12 @@ public sealed class GanTrainer
     public int DiscriminatorSteps { get; init; } = 1;
 
     /// <summary>
+    /// Called after every step with the number of steps so far (all runs), e.g. to keep samples along the way.
+    /// Sampling with a seed here leaves the training itself unchanged: <see cref="Gan.Noise"/> then draws from its own generator.
+    /// </summary>
+    public Action<int>? AfterStep { get; init; }
+
+    /// <summary>
     /// Trains for <paramref name="epochs"/> passes over <paramref name="images"/> (N, 1, S, S) in [0, 1]
     /// (labels (N) for a conditional GAN), or over points (N, d) for <see cref="GanArchitecture.Points"/>.
     /// Cancellation stops between steps with an exception.
@@ -74,6 +80,7 @@ public sealed class GanTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var step = Step(batch[0], batch.Count > 1 ? batch[1] : null, epoch);
                 History.Add(step);
+                AfterStep?.Invoke(History.Steps.Count);
                 done++;
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(0.5) || done == total)
                 {

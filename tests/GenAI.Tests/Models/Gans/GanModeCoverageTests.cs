@@ -88,4 +88,40 @@ public class GanModeCoverageTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void Samples_kept_after_every_step_leave_the_training_unchanged()
+    {
+        var data = Ring.Sample(1024, seed: 2);
+        (double[] Losses, List<int> Calls, float[] Last) Run(bool keepSamples)
+        {
+            torch.manual_seed(3);
+            var gan = new Gan(new GanConfig { Architecture = GanArchitecture.Points, Width = 16, LatentSize = 4 });
+            var calls = new List<int>();
+            var trainer = new GanTrainer(gan)
+            {
+                Seed = 3,
+                AfterStep = step => { calls.Add(step); if (keepSamples) gan.Sample(100, seed: 7); },
+            };
+            var history = trainer.Fit(data, epochs: 2, batchSize: 256);
+            return ([.. history.Steps.Select(s => s.GeneratorLoss)], calls, gan.Sample(3, seed: 1).data<float>().ToArray());
+        }
+        var plain = Run(keepSamples: false);
+        var sampled = Run(keepSamples: true);
+        Assert.That(plain.Calls, Is.EqualTo(Enumerable.Range(1, 8)));
+        Assert.That(sampled.Losses, Is.EqualTo(plain.Losses));
+        Assert.That(sampled.Last, Is.EqualTo(plain.Last));
+    }
+
+    [Test]
+    public void The_ring_plot_shows_samples_and_centres_on_fixed_axes_without_a_legend()
+    {
+        var figure = Ring.Plot(Ring.Sample(50, seed: 1), "Schritt 256");
+        Assert.That(figure.Traces.Count(), Is.EqualTo(2));
+        Assert.That(((GenAI.Plotting.ScatterTrace)figure.Traces.ElementAt(1)).X, Has.Length.EqualTo(8));
+        Assert.That(figure.LegendVisible, Is.False);
+        var grid = GenAI.Plotting.Chart.Grid(1, 2, figure, Ring.Plot(torch.zeros(5, 2)));
+        Assert.That(grid.LegendVisible, Is.False, "a grid of ring plots has no legend either");
+        Assert.That(grid.Subplots.Select(s => (s.X.Min, s.X.Max)), Has.All.EqualTo(((double?)-3.2, (double?)3.2)));
+    }
 }
