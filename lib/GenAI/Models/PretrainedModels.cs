@@ -31,6 +31,25 @@ public static class PretrainedModels
     /// <exception cref="InvalidOperationException">The weights are not embedded in this build of GenAI.dll.</exception>
     public static PretrainedCharModel GrimmLstm() => LoadCharModel("grimm-lstm", GrimmLstmCommand);
 
+    /// <summary>The command that produced <c>diffusion.safetensors</c> (chapter 03; see the README beside the weights).</summary>
+    public const string DiffusionCommand = "genai train diffusion --out diffusion.safetensors";
+
+    /// <summary>
+    /// The class-conditional diffusion U-Net of chapter 03 (16 channels, embedding 64, 10 classes + null label, cosine
+    /// schedule with T = 1000), trained by <see cref="DiffusionCommand"/>: 20.000 Fashion-MNIST images, 2 epochs,
+    /// batch 128, Adam 2·10⁻³, label dropout 0,1, seed 42. In eval mode.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The weights are not embedded in this build of GenAI.dll.</exception>
+    public static Diffusion.UNet DiffusionUNet()
+    {
+        var config = Checkpoint.ParseConfig<Diffusion.UNetConfig>(ReadText("diffusion.json", DiffusionCommand), "diffusion.json", nameof(Diffusion.UNet));
+        var unet = new Diffusion.UNet(config);
+        using (var weights = Open("diffusion.safetensors", DiffusionCommand))
+            unet.load_safetensors(weights, strict: true);
+        unet.eval();
+        return unet;
+    }
+
     private static PretrainedCharModel LoadCharModel(string name, string command)
     {
         var configJson = ReadText(name + ".json", command);
