@@ -55,7 +55,7 @@ public sealed class DiffusionModel : IGuidedGenerativeModel
         var unet = UNet.Load(path);
         using var labels = label is { } k ? torch.full([count], (long)k, ScalarType.Int64) : null;   // (N)
         var x = DdimSampler.Sample(unet, Schedule, new SamplingRequest([count, 1, 28, 28], seed, labels, labels is null ? 0 : guidance),
-                                   steps: steps, clip: true);                                       // (N, 1, 28, 28) in [−1, 1]
+                                   steps: steps, clip: 1);                                       // (N, 1, 28, 28) in [−1, 1]
         return ((x + 1) / 2).clamp(0, 1);
     }
 }

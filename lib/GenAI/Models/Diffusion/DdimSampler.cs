@@ -12,12 +12,12 @@ namespace GenAI.Models.Diffusion;
 public static class DdimSampler
 {
     /// <summary>
-    /// Samples in <paramref name="steps"/> network calls. <paramref name="clip"/> keeps x̂_0 in [−1, 1] (images scaled
-    /// to that range), which keeps early, rough predictions from overshooting. <paramref name="onStep"/> sees
-    /// (t, x_t) after each jump.
+    /// Samples in <paramref name="steps"/> network calls. <paramref name="clip"/> c keeps x̂_0 in [−c, c] (1 for images
+    /// scaled to [−1, 1]). Without it the first jump can overshoot: x̂_0 divides the error of ε̂ by √ᾱ_t, and the cosine
+    /// schedule's last ᾱ is almost 0. <paramref name="onStep"/> sees (t, x_t) after each jump.
     /// </summary>
     public static Tensor Sample(IDenoiser model, NoiseSchedule schedule, SamplingRequest request, int steps = 50,
-                                double eta = 0, bool clip = false, Action<int, Tensor>? onStep = null)
+                                double eta = 0, double? clip = null, Action<int, Tensor>? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(request);
@@ -36,9 +36,9 @@ public static class DdimSampler
                 double aS = i + 1 < times.Length ? schedule.AlphaBars[times[i + 1]] : 1.0;    // ᾱ_s; after the last step: x_0 itself
                 var eps = ClassifierFreeGuidance.PredictNoise(model, x, DiffusionSampling.Steps(n, t), request.Labels, request.Guidance);
                 var x0 = (x - Math.Sqrt(1 - aT) * eps) / Math.Sqrt(aT);                  // x̂_0
-                if (clip)
+                if (clip is { } c)
                 {
-                    x0 = x0.clamp(-1, 1);
+                    x0 = x0.clamp(-c, c);
                     eps = (x - Math.Sqrt(aT) * x0) / Math.Sqrt(1 - aT);                   // the ε that fits the clipped x̂_0
                 }
                 double sigma = eta * Math.Sqrt((1 - aS) / (1 - aT)) * Math.Sqrt(Math.Max(0, 1 - aT / aS));
