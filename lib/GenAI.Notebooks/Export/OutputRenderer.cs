@@ -78,7 +78,8 @@ internal sealed partial class OutputRenderer(bool interactive, Func<string, stri
 
     private static string? StaticImage(JsonObject data, JsonObject? metadata)
     {
-        foreach (var mime in new[] { "image/png", "image/svg+xml", "image/jpeg", "image/gif" })
+        // SVG first: a captioned image grid carries its captions only in the SVG (its PNG is the bare raster).
+        foreach (var mime in new[] { "image/svg+xml", "image/png", "image/jpeg", "image/gif" })
         {
             if (data[mime] is not { } node) continue;
             var value = MultilineText.Join(node);

@@ -8,7 +8,8 @@ namespace GenAI.Notebooks.Running;
 /// <summary>
 /// Turns a cell's outputs into nbformat output objects, as a notebook front end would save them:
 /// consecutive stream text of one name merged, a display updated in place wherever it was shown
-/// (also in an earlier cell), no transient display ids, no timestamps.
+/// (also in an earlier cell), no transient display ids, no timestamps, and figures without duplicate payloads
+/// (<see cref="SavedBundle"/>).
 /// </summary>
 internal sealed class OutputCollector(Dictionary<string, List<JsonObject>> displays) : ICellOutput
 {
@@ -80,10 +81,15 @@ internal sealed class OutputCollector(Dictionary<string, List<JsonObject>> displ
     {
         var data = new JsonObject();
         foreach (var (mime, value) in bundle)
-            data[mime] = MultilineText.IsJsonMime(mime) ? ParseJsonOrText(value) : value;
+        {
+            if (SavedBundle.Omits(bundle, mime)) continue;
+            var node = MultilineText.IsJsonMime(mime) ? ParseJsonOrText(value) : value;
+            if (mime == MimeBundle.Plotly) SavedBundle.CompactNumbers(node);
+            data[mime] = node;
+        }
         var metadata = new JsonObject();
         foreach (var (mime, value) in bundle.Metadata)
-            metadata[mime] = JsonSerializer.SerializeToNode(value);
+            if (!SavedBundle.Omits(bundle, mime)) metadata[mime] = JsonSerializer.SerializeToNode(value);
         output["data"] = data;
         output["metadata"] = metadata;
     }

@@ -98,4 +98,18 @@ public class HtmlExportTests
             File.Delete(plotly);
         }
     }
+
+    [Test]
+    public void An_output_with_svg_and_png_is_shown_as_its_svg_which_carries_an_image_grids_captions()
+    {
+        // As an image grid with captions sends it: the SVG (captions + raster), and the bare raster as PNG.
+        var notebook = Notebook.Parse("""
+            {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "grid", "outputs": [
+              {"output_type": "display_data", "metadata": {}, "data": {"image/svg+xml": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>oben</text></svg>", "image/png": "iVBORw0KGgo=", "text/plain": "Bildraster"}}]}],
+             "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+            """, "grid.ipynb");
+        var html = new HtmlExporter(new ExportOptions()).Export(notebook, ".", "grid.ipynb").Html;
+        Assert.That(html, Does.Contain("src=\"data:image/svg+xml;base64,"));
+        Assert.That(html, Does.Not.Contain("iVBORw0KGgo="));
+    }
 }
