@@ -6,7 +6,7 @@ using GenAI.Data;
 namespace GenAI.Cli.Commands;
 
 /// <summary>
-/// <c>genai train gan|dcgan|cgan|vae|diffusion [--images N --epochs E --seed S --out FILE]</c>: trains an image model with its
+/// <c>genai train gan|dcgan|cgan|vae|diffusion [--images N --epochs E --seed S --threads N --out FILE]</c>: trains an image model with its
 /// chapter's settings (the options override them) and saves the checkpoint to the cache, where
 /// <c>genai sample</c> finds it.
 /// </summary>
@@ -19,7 +19,8 @@ public static class TrainImageModelCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training images.", DefaultValueFactory = _ => model.Defaults.Epochs };
         var seed = new Option<long>("--seed") { Description = "Seed of weights, noise and shuffling.", DefaultValueFactory = _ => model.Defaults.Seed };
         var output = new Option<string?>("--out") { Description = $"Checkpoint to write (.safetensors, config .json beside it); default: {GenerativeModels.CheckpointPath(model)}." };
-        var command = new Command(model.Name, model.Description) { images, epochs, seed, output };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0: libtorch's default); the same machine and count give the same bytes.", DefaultValueFactory = _ => 0 };
+        var command = new Command(model.Name, model.Description) { images, epochs, seed, threads, output };
         if (model is IGuidedGenerativeModel) command.Aliases.Add("ddpm");
         command.SetAction((result, cancellationToken) =>
         {
@@ -29,6 +30,7 @@ public static class TrainImageModelCommand
                 Console.Error.WriteLine("--images und --epochs müssen mindestens 1 sein.");
                 return Task.FromResult(2);
             }
+            if (result.GetValue(threads) is > 0 and var n) TorchSharp.torch.set_num_threads(n);
             var path = Path.GetFullPath(result.GetValue(output) ?? GenerativeModels.CheckpointPath(model));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var clock = Stopwatch.StartNew();

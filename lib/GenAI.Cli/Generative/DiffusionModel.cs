@@ -14,8 +14,11 @@ public sealed class DiffusionModel : IGuidedGenerativeModel
     /// <summary>Steps T of the noise schedule.</summary>
     public const int Timesteps = 1000;
 
-    /// <summary>The U-Net's sizes (≈ 0,1 M parameters, 0,4 MB as safetensors).</summary>
-    public static UNetConfig Config => new() { Channels = 16, Embedding = 64, Groups = 8, Classes = 10 };
+    /// <summary>The U-Net's sizes (≈ 0,39 M parameters, 1,6 MB as safetensors).</summary>
+    public static UNetConfig Config => new() { Channels = 32, Embedding = 128, Groups = 8, Classes = 10 };
+
+    /// <summary>Decay of the weights' moving average the model is saved with (a window of ≈ 200 of its ≈ 1.900 steps).</summary>
+    public const double EmaDecay = 0.995;
 
     /// <summary>The schedule the model trains and samples with.</summary>
     public static NoiseSchedule Schedule => NoiseSchedule.Cosine(Timesteps);
@@ -27,7 +30,7 @@ public sealed class DiffusionModel : IGuidedGenerativeModel
     /// <inheritdoc/>
     public bool IsConditional => true;
     /// <inheritdoc/>
-    public GenerativeTrainingSettings Defaults => new(Images: 20_000, Epochs: 2, Seed: 42);
+    public GenerativeTrainingSettings Defaults => new(Images: 60_000, Epochs: 4, Seed: 42);
     /// <inheritdoc/>
     public int DefaultSteps => 50;
     /// <inheritdoc/>
@@ -39,7 +42,7 @@ public sealed class DiffusionModel : IGuidedGenerativeModel
         var (images, labels) = GenerativeModels.TrainingData(settings.Images);   // (N, 1, 28, 28) in [0, 1], (N)
         torch.manual_seed(settings.Seed);
         var unet = new UNet(Config);
-        var trainer = new DiffusionTrainer(unet, Schedule, learningRate: 2e-3) { Seed = settings.Seed, Label = Name };
+        var trainer = new DiffusionTrainer(unet, Schedule, learningRate: 2e-3) { Seed = settings.Seed, Label = Name, EmaDecay = EmaDecay };
         var history = trainer.Fit(images * 2 - 1, labels, settings.Epochs, batchSize: 128, cancellationToken);   // [0, 1] → [−1, 1]
         unet.Save(path);
         log.WriteLine(FormattableString.Invariant(

@@ -38,6 +38,13 @@ public sealed class DiffusionTrainer
     /// <summary>If set, <c>torch.manual_seed(Seed)</c> runs before <see cref="Fit"/> and shuffling uses it too.</summary>
     public long? Seed { get; init; }
 
+    /// <summary>
+    /// Decay of an exponential moving average of the weights (null: none). When set, <see cref="Fit"/> updates the
+    /// average after every step and ends by copying it into the model, so the model samples with averaged weights,
+    /// which are smoother than the last step's (DDPM uses 0,9999 over 800k steps; a few thousand steps want ≈ 0,995).
+    /// </summary>
+    public double? EmaDecay { get; init; }
+
     /// <summary>Label for the progress display.</summary>
     public string Label { get; init; } = "Diffusions-Training";
 
@@ -84,6 +91,7 @@ public sealed class DiffusionTrainer
         using var progress = Progress.Start(Label);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.FromSeconds(-1);
+        using var ema = EmaDecay is { } decay ? new ExponentialMovingAverage(_model.Parameters, decay) : null;
         _model.SetTraining(true);
         try
         {
@@ -92,6 +100,7 @@ public sealed class DiffusionTrainer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     History.Add(Step(batch[0], batch.Count > 1 ? batch[1] : null));
+                    ema?.Update();
                     done++;
                     if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(0.5) || done == total)
                     {
@@ -102,6 +111,7 @@ public sealed class DiffusionTrainer
         }
         finally
         {
+            ema?.CopyToParameters();
             History.Duration += clock.Elapsed;
             _model.SetTraining(false);
         }
