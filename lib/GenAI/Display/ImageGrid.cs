@@ -127,7 +127,9 @@ public sealed partial class ImageGrid : IDisplayable
     {
         var raster = ToRaster();
         const double font = 13;
-        double left = _rowCaptions is null ? 0 : _rowCaptions.Max(c => MeasureText(c, font)) + 12;
+        // Row captions start at the left edge, so a font wider than the estimate (DejaVu Sans, Linux's fallback, runs
+        // ≈ 20 % wider than Arial) eats into the gap before the images instead of being cut off at x = 0.
+        double left = _rowCaptions is null ? 0 : _rowCaptions.Max(c => MeasureText(c, font)) * 1.25 + 12;
         double top = (_title is null ? 0 : 30) + (_columnCaptions is null ? 0 : 20);
         double width = left + raster.Width + 2, height = top + raster.Height + 2;
         width = Math.Max(width, _title is null ? 0 : MeasureText(_title, 16) + 12);
@@ -147,7 +149,7 @@ public sealed partial class ImageGrid : IDisplayable
         }
         if (_rowCaptions is not null)
             for (int r = 0; r < Rows; r++)
-                svg.Append($"<text x=\"{n(left - 8)}\" y=\"{n(top + r * (th + Gap) + th / 2.0 + 4.5)}\" font-size=\"{n(font)}\" text-anchor=\"end\" fill=\"{Style.Text}\">{Escape(_rowCaptions[r])}</text>\n");
+                svg.Append($"<text x=\"4\" y=\"{n(top + r * (th + Gap) + th / 2.0 + 4.5)}\" font-size=\"{n(font)}\" fill=\"{Style.Text}\">{Escape(_rowCaptions[r])}</text>\n");
         svg.Append($"<image x=\"{n(left)}\" y=\"{n(top)}\" width=\"{raster.Width}\" height=\"{raster.Height}\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,{Convert.ToBase64String(raster.ToPng())}\"/>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
