@@ -15,7 +15,7 @@ public sealed class SampleCommand : ICliCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var command = new Command("sample", "Write generated 28x28 images as an IDX ubyte file (trains first when no checkpoint is cached).");
+        var command = new Command("sample", "Write generated 28x28 images as an IDX ubyte file (uses shipped weights, or trains first, when no checkpoint is cached).");
         foreach (var model in GenerativeModels.All)
             command.Subcommands.Add(BuildFor(model));
         return command;
@@ -62,13 +62,18 @@ public sealed class SampleCommand : ICliCommand
                     Console.Error.WriteLine($"Kein Checkpoint unter {path} (Gewichte und .json-Konfiguration). Trainiere einen mit: genai train {model.Name} --out {explicitPath}");
                     return Task.FromResult(1);
                 }
-                Console.WriteLine($"Kein Checkpoint unter {path}: trainiere {model.Name} zuerst mit den Einstellungen des Kapitels.");
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                try { model.Train(path, model.Defaults, Console.Out, cancellationToken); }
-                catch (DataUnavailableException e)
+                if (model.TryInstallShipped(path))
+                    Console.WriteLine($"Kein Checkpoint unter {path}: die mitgelieferten Gewichte von {model.Name} liegen jetzt dort.");
+                else
                 {
-                    Console.Error.WriteLine(e.Message);
-                    return Task.FromResult(1);
+                    Console.WriteLine($"Kein Checkpoint unter {path}: trainiere {model.Name} zuerst mit den Einstellungen des Kapitels.");
+                    try { model.Train(path, model.Defaults, Console.Out, cancellationToken); }
+                    catch (DataUnavailableException e)
+                    {
+                        Console.Error.WriteLine(e.Message);
+                        return Task.FromResult(1);
+                    }
                 }
             }
             int stepCount = result.GetValue(steps) ?? guided?.DefaultSteps ?? 0;

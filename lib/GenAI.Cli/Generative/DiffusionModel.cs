@@ -1,3 +1,4 @@
+using GenAI.Models;
 using GenAI.Models.Diffusion;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -47,6 +48,13 @@ public sealed class DiffusionModel : IGuidedGenerativeModel
         unet.Save(path);
         log.WriteLine(FormattableString.Invariant(
             $"{Name}: {history.Losses.Count} steps in {history.Duration.TotalSeconds:F1} s, loss (mean of last 100) {history.Recent():F4}"));
+    }
+
+    /// <inheritdoc/>
+    public bool TryInstallShipped(string path)
+    {
+        PretrainedModels.DiffusionUNet().Save(path);
+        return true;
     }
 
     /// <inheritdoc/>

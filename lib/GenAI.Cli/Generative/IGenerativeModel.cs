@@ -27,6 +27,13 @@ public interface IGenerativeModel
     void Train(string path, GenerativeTrainingSettings settings, TextWriter log, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Writes the weights that ship inside GenAI.dll to <paramref name="path"/> and returns true, or returns false when
+    /// this model ships none (then <c>genai sample</c> trains it first). Shipped weights are what
+    /// <c>genai train &lt;name&gt;</c> produces with its defaults, so both paths give the same model.
+    /// </summary>
+    bool TryInstallShipped(string path) => false;
+
+    /// <summary>
     /// <paramref name="count"/> images (N, 1, 28, 28) in [0, 1] from the checkpoint at <paramref name="path"/>;
     /// the same seed gives the same images. <paramref name="label"/> is set only for conditional models.
     /// </summary>
