@@ -38,15 +38,7 @@ public static class BenchSupport
     }
 
     /// <summary>The repository root (folder with GenAI.slnx) above the working directory or this program, or null.</summary>
-    public static string? RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
-        }
-        return null;
-    }
+    public static string? RepositoryRoot() => CourseRepository.FindRoot();
 
     /// <summary>
     /// The node_modules folder with the npm reference packages: <c>GENAI_NODE_MODULES</c>, else

@@ -46,10 +46,6 @@ public sealed class CourseCommand : ICliCommand
     }
 
     /// <summary>The folder with GenAI.slnx above the current directory (the repository), else the current directory.</summary>
-    internal static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
+    internal static string FindRepositoryRoot() =>
+        CourseRepository.FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
 }

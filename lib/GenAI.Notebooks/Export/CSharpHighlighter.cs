@@ -1,3 +1,4 @@
+using GenAI.Display;
 using System.Net;
 using System.Text;
 using GenAI.Notebooks.Scripting;
@@ -85,7 +86,7 @@ internal static class CSharpHighlighter
     }
 
     // Encoded from the original text so a blanked "#!csharp" line still shows as written.
-    private static string Encode(string original, int from, int to) => to > from ? Html.Encode(original[from..to]) : "";
+    private static string Encode(string original, int from, int to) => to > from ? HtmlText.Escape(original[from..to]) : "";
 
     private static string? CssClass(string classification) => classification switch
     {

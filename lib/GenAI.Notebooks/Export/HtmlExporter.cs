@@ -1,3 +1,4 @@
+using GenAI.Display;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -58,14 +59,14 @@ public sealed class HtmlExporter(ExportOptions options)
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
         page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.Append("<meta name=\"generator\" content=\"genai export\">\n");
-        page.Append($"<title>{Html.Encode(title)} – {Html.Encode(CourseInfo.Title)}</title>\n");
+        page.Append($"<title>{HtmlText.Escape(title)} – {HtmlText.Escape(CourseInfo.Title)}</title>\n");
         page.Append("<style>\n").Append(HandoutStyle.Css).Append("</style>\n");
         if (outputs.UsedPlotly) page.Append("<script>\n").Append(PlotlyJs()).Append("\n</script>\n");
         page.Append("</head>\n<body>\n<div class=\"page\">\n");
-        page.Append($"<div class=\"course-bar\"><a href=\"index.html\">← Alle Kapitel</a><span>{Html.Encode(CourseInfo.Title)}</span></div>\n");
+        page.Append($"<div class=\"course-bar\"><a href=\"index.html\">← Alle Kapitel</a><span>{HtmlText.Escape(CourseInfo.Title)}</span></div>\n");
         page.Append(Toc(markdown.Headings));
         page.Append("<main>\n").Append(body).Append("</main>\n");
-        page.Append($"<footer>Handout zu <code>{Html.Encode(Path.GetFileName(sourceName))}</code> · erstellt mit <code>genai export</code></footer>\n");
+        page.Append($"<footer>Handout zu <code>{HtmlText.Escape(Path.GetFileName(sourceName))}</code> · erstellt mit <code>genai export</code></footer>\n");
         page.Append("</div>\n</body>\n</html>\n");
         return new Handout(page.ToString(), title, [.. images.Warnings.Distinct()]);
     }
@@ -108,7 +109,7 @@ public sealed class HtmlExporter(ExportOptions options)
         if (entries.Count == 0) return "";
         var sb = new StringBuilder("<nav class=\"toc\" aria-label=\"Inhalt\">\n<h2>Inhalt</h2>\n<ol>\n");
         foreach (var h in entries)
-            sb.Append($"<li class=\"level-{h.Level}\"><a href=\"#{Html.Encode(h.Id)}\">{Html.Encode(h.Text)}</a></li>\n");
+            sb.Append($"<li class=\"level-{h.Level}\"><a href=\"#{HtmlText.Escape(h.Id)}\">{HtmlText.Escape(h.Text)}</a></li>\n");
         return sb.Append("</ol>\n</nav>\n").ToString();
     }
 
@@ -118,9 +119,9 @@ public sealed class HtmlExporter(ExportOptions options)
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        sb.Append($"<title>{Html.Encode(CourseInfo.Title)} – Handouts</title>\n");
+        sb.Append($"<title>{HtmlText.Escape(CourseInfo.Title)} – Handouts</title>\n");
         sb.Append("<style>\n").Append(HandoutStyle.Css).Append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
-        sb.Append($"<h1>{Html.Encode(CourseInfo.Title)}</h1>\n");
+        sb.Append($"<h1>{HtmlText.Escape(CourseInfo.Title)}</h1>\n");
         sb.Append("<p>Die Kapitel des Kurses als Handouts: ausgeführt, mit allen Ausgaben, ohne Internetverbindung lesbar.</p>\n");
         sb.Append("<h2>Kapitel</h2>\n");
         if (chapters.Count == 0) sb.Append("<p>Noch keine Kapitel vorhanden.</p>\n");
@@ -128,7 +129,7 @@ public sealed class HtmlExporter(ExportOptions options)
         {
             sb.Append("<ul class=\"chapters\">\n");
             foreach (var (file, title, source) in chapters)
-                sb.Append($"<li><a href=\"{Html.Encode(Uri.EscapeDataString(file))}\">{Html.Encode(title)}</a><br><span class=\"file\">{Html.Encode(source)}</span></li>\n");
+                sb.Append($"<li><a href=\"{HtmlText.Escape(Uri.EscapeDataString(file))}\">{HtmlText.Escape(title)}</a><br><span class=\"file\">{HtmlText.Escape(source)}</span></li>\n");
             sb.Append("</ul>\n");
         }
         sb.Append("<footer>erstellt mit <code>genai export</code></footer>\n</div>\n</body>\n</html>\n");

@@ -1,3 +1,4 @@
+using GenAI.Display;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -47,7 +48,7 @@ internal sealed partial class OutputRenderer(bool interactive, Func<string, stri
         return sb.ToString();
     }
 
-    private static string Text(string text) => Html.Encode(Ansi().Replace(text, ""));
+    private static string Text(string text) => HtmlText.Escape(Ansi().Replace(text, ""));
 
     private string RenderData(JsonObject data, JsonObject? metadata)
     {
@@ -89,10 +90,10 @@ internal sealed partial class OutputRenderer(bool interactive, Func<string, stri
             var size = "";
             if (metadata?[mime] is JsonObject m)
             {
-                if (m["width"] is JsonValue w) size += $" width=\"{Html.Encode(w.ToJsonString().Trim('"'))}\"";
-                if (m["height"] is JsonValue h) size += $" height=\"{Html.Encode(h.ToJsonString().Trim('"'))}\"";
+                if (m["width"] is JsonValue w) size += $" width=\"{HtmlText.Escape(w.ToJsonString().Trim('"'))}\"";
+                if (m["height"] is JsonValue h) size += $" height=\"{HtmlText.Escape(h.ToJsonString().Trim('"'))}\"";
             }
-            var alt = data["text/plain"] is { } plain ? Html.Encode(MultilineText.Join(plain)) : "Abbildung";
+            var alt = data["text/plain"] is { } plain ? HtmlText.Escape(MultilineText.Join(plain)) : "Abbildung";
             // An SVG inside <img> cannot run scripts, whatever it contains.
             return $"<img src=\"data:{mime};base64,{base64}\" alt=\"{alt}\"{size}>";
         }

@@ -1,3 +1,4 @@
+using GenAI.Display;
 using System.Net;
 using System.Text;
 
@@ -30,7 +31,7 @@ public sealed class TexToMathMl
         var sb = new StringBuilder();
         sb.Append("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"").Append(display ? " display=\"block\"" : "").Append('>');
         sb.Append("<semantics>").Append(body);
-        sb.Append("<annotation encoding=\"application/x-tex\">").Append(Html.Encode(tex.Trim())).Append("</annotation>");
+        sb.Append("<annotation encoding=\"application/x-tex\">").Append(HtmlText.Escape(tex.Trim())).Append("</annotation>");
         sb.Append("</semantics></math>");
         return sb.ToString();
     }
@@ -161,7 +162,7 @@ public sealed class TexToMathMl
             '(' or ')' or '[' or ']' or '|' => ($"<mo stretchy=\"false\">{c}</mo>", Kind.Normal, ""),
             '^' or '_' => (Unknown(c.ToString()), Kind.Normal, ""),
             _ when char.IsLetter(c) => (Identifier(c.ToString()), Kind.Normal, ""),
-            _ => ($"<mo>{Html.Encode(c.ToString())}</mo>", Kind.Normal, ""),
+            _ => ($"<mo>{HtmlText.Escape(c.ToString())}</mo>", Kind.Normal, ""),
         };
     }
 
@@ -186,7 +187,7 @@ public sealed class TexToMathMl
         if (TexSymbols.LargeOperators.TryGetValue(name, out var large))
             return ($"<mo movablelimits=\"true\" largeop=\"true\">{large}</mo>", Kind.Limits, "");
         if (TexSymbols.Operators.TryGetValue(name, out var op))
-            return ($"<mo>{Html.Encode(op)}</mo>", Kind.Normal, "");
+            return ($"<mo>{HtmlText.Escape(op)}</mo>", Kind.Normal, "");
         if (TexSymbols.Functions.Contains(name)) return ($"<mi>{name}</mi>", Kind.Normal, FunctionApplication());
         if (TexSymbols.LimitFunctions.TryGetValue(name, out var limitName))
             return ($"<mo movablelimits=\"true\" form=\"prefix\">{limitName}</mo>", Kind.Limits, "");
@@ -235,7 +236,7 @@ public sealed class TexToMathMl
             {
                 var size = name.StartsWith("Bigg", StringComparison.Ordinal) ? "3em" : name.StartsWith("bigg", StringComparison.Ordinal) ? "2.4em" : name.StartsWith("Big", StringComparison.Ordinal) ? "1.8em" : "1.2em";
                 var delimiter = ReadDelimiter();
-                return (delimiter.Length == 0 ? "" : $"<mo minsize=\"{size}\" maxsize=\"{size}\">{Html.Encode(delimiter)}</mo>", Kind.Normal, "");
+                return (delimiter.Length == 0 ? "" : $"<mo minsize=\"{size}\" maxsize=\"{size}\">{HtmlText.Escape(delimiter)}</mo>", Kind.Normal, "");
             }
             case "text" or "textrm" or "textit" or "textbf" or "textsf" or "texttt" or "mbox" or "textnormal":
             {
@@ -248,8 +249,8 @@ public sealed class TexToMathMl
                 if (!limits && _pos < _s.Length && _s[_pos] == '*') { _pos++; limits = true; }
                 var raw = ReadRawGroup().Trim();
                 return limits
-                    ? ($"<mo movablelimits=\"true\" form=\"prefix\">{Html.Encode(raw)}</mo>", Kind.Limits, "")
-                    : ($"<mi>{Html.Encode(raw)}</mi>", Kind.Normal, FunctionApplication());
+                    ? ($"<mo movablelimits=\"true\" form=\"prefix\">{HtmlText.Escape(raw)}</mo>", Kind.Limits, "")
+                    : ($"<mi>{HtmlText.Escape(raw)}</mi>", Kind.Normal, FunctionApplication());
             }
             case "mathbb" or "mathcal" or "mathscr" or "mathfrak" or "mathbf" or "boldsymbol" or "bm" or "mathsf" or "mathtt" or "mathit" or "mathrm" or "mathnormal":
             {
@@ -343,7 +344,7 @@ public sealed class TexToMathMl
     }
 
     private static string Fence(string delimiter) =>
-        delimiter.Length == 0 ? "" : $"<mo stretchy=\"true\" fence=\"true\">{Html.Encode(delimiter)}</mo>";
+        delimiter.Length == 0 ? "" : $"<mo stretchy=\"true\" fence=\"true\">{HtmlText.Escape(delimiter)}</mo>";
 
     /// <summary>Reads a delimiter after <c>\left</c>, <c>\right</c>, <c>\big</c>: a character or a command like <c>\langle</c>; <c>.</c> is none.</summary>
     private string ReadDelimiter()
@@ -391,14 +392,14 @@ public sealed class TexToMathMl
     {
         var text = raw.Replace("\\ ", " ", StringComparison.Ordinal).Replace("\\_", "_", StringComparison.Ordinal)
             .Replace("\\%", "%", StringComparison.Ordinal).Replace("\\&", "&", StringComparison.Ordinal).Replace("~", "\u00A0", StringComparison.Ordinal);
-        var encoded = Html.Encode(text);
+        var encoded = HtmlText.Escape(text);
         int lead = encoded.Length - encoded.TrimStart(' ').Length, trail = encoded.Length - encoded.TrimEnd(' ').Length;
         if (encoded.Trim().Length == 0) return new string('\u00A0', encoded.Length);
         return new string('\u00A0', lead) + encoded.Trim(' ') + new string('\u00A0', trail);
     }
 
     private static string Unknown(string source) =>
-        $"<mtext class=\"tex-unknown\" style=\"color: #b00020\">{Html.Encode(source)}</mtext>";
+        $"<mtext class=\"tex-unknown\" style=\"color: #b00020\">{HtmlText.Escape(source)}</mtext>";
 
     private void SkipSpace()
     {

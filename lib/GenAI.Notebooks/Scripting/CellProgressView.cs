@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using GenAI.Display;
 
 namespace GenAI.Notebooks.Scripting;
@@ -50,7 +49,7 @@ internal sealed class CellProgressView : IProgressView
         var bar = total is > 0
             ? string.Create(ci, $"<progress value=\"{Math.Clamp(current, 0, total.Value):0.###}\" max=\"{total.Value:0.###}\"></progress> ")
             : "";
-        var html = $"<div class=\"genai-progress\">{bar}<code>{Export.Html.Encode(text)}</code></div>";
+        var html = $"<div class=\"genai-progress\">{bar}<code>{HtmlText.Escape(text)}</code></div>";
         return new MimeBundle().Add(MimeBundle.TextPlain, text).Add(MimeBundle.TextHtml, html);
     }
 }

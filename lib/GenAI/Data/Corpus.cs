@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using GenAI.Display;
@@ -122,8 +121,8 @@ public sealed class Corpus : IDisplayable
     public MimeBundle ToMimeBundle()
     {
         var preview = Text.Length <= 400 ? Text : Text[..400] + " …";
-        var html = $"<div><p><b>{WebUtility.HtmlEncode(Name)}</b>: {WebUtility.HtmlEncode(ToString()[(Name.Length + 2)..])}</p>"
-                   + $"<pre style=\"white-space:pre-wrap\">{WebUtility.HtmlEncode(preview)}</pre></div>";
+        var html = $"<div><p><b>{GenAI.Display.HtmlText.Escape(Name)}</b>: {GenAI.Display.HtmlText.Escape(ToString()[(Name.Length + 2)..])}</p>"
+                   + $"<pre style=\"white-space:pre-wrap\">{GenAI.Display.HtmlText.Escape(preview)}</pre></div>";
         return new MimeBundle().Add(MimeBundle.TextPlain, ToString() + "\n" + preview).Add(MimeBundle.TextHtml, html);
     }
 
@@ -159,20 +158,6 @@ public sealed class Corpus : IDisplayable
     }
 
     /// <summary>The repository's <c>notebooks/</c> folder: searched upwards from the working directory and from GenAI.dll.</summary>
-    private static string? FindNotebooksFolder()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx")))
-                {
-                    var notebooks = Path.Combine(dir.FullName, "notebooks");
-                    if (Directory.Exists(notebooks)) return notebooks;
-                    break;
-                }
-            }
-        }
-        return null;
-    }
+    private static string? FindNotebooksFolder() =>
+        CourseRepository.FindRoot() is { } root && Directory.Exists(Path.Combine(root, "notebooks")) ? Path.Combine(root, "notebooks") : null;
 }

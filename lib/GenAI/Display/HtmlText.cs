@@ -3,14 +3,16 @@ using System.Text;
 namespace GenAI.Display;
 
 /// <summary>
-/// HTML escaping that keeps UTF-8 text readable: only <c>&amp; &lt; &gt; " '</c> are replaced
-/// (WebUtility.HtmlEncode would also turn "Ä" into "&amp;#196;").
+/// The one HTML/XML text escaper of the course (library, exporter, SVG): only <c>&amp; &lt; &gt; " '</c> are
+/// replaced, so UTF-8 text stays readable in page sources and diffs (WebUtility.HtmlEncode would also turn "Ä"
+/// into "&amp;#196;"). The result is safe in element content and in quoted attributes, in HTML and XML alike.
 /// </summary>
 public static class HtmlText
 {
     /// <summary>Escapes <paramref name="text"/> for element content and quoted attributes.</summary>
-    public static string Escape(string text)
+    public static string Escape(string? text)
     {
+        if (string.IsNullOrEmpty(text)) return "";
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {

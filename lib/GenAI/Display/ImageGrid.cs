@@ -155,7 +155,7 @@ public sealed partial class ImageGrid : IDisplayable
         return svg.ToString();
     }
 
-    private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? "";
+    private static string Escape(string text) => HtmlText.Escape(text);
 
     private static double MeasureText(string text, double size) => TextMetrics.Width(text, size);
 

@@ -39,13 +39,7 @@ internal sealed class InstalledKernel : IDisposable
     }
 
     /// <summary>The repository: the folder above the test assembly that holds GenAI.slnx.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
-        Assert.Fail("GenAI.slnx not found above " + TestContext.CurrentContext.TestDirectory);
-        return "";
-    }
+    public static string RepositoryRoot() => GenAI.Tests.Notebooks.RepoPaths.Root;
 
     public void Dispose() => Directory.Delete(Prefix, recursive: true);
 }

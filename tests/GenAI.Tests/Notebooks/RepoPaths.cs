@@ -9,10 +9,6 @@ internal static class RepoPaths
 
     public static string LibraryDll => Path.Combine(Root, "artifacts", "bin", "GenAI", "lib", "GenAI.dll");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("GenAI.slnx not found above " + TestContext.CurrentContext.TestDirectory);
-    }
+    private static string FindRoot() => CourseRepository.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"{CourseRepository.Marker} not found above {AppContext.BaseDirectory}");
 }

@@ -6,15 +6,7 @@ namespace GenAI.Tests.Text;
 /// <summary>Runs real tiktoken (npm "tiktoken", WASM build of the Rust core) through node; ignored when absent.</summary>
 internal static class TiktokenOracle
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GenAI.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
+    public static string RepositoryRoot => GenAI.Tests.Notebooks.RepoPaths.Root;
 
     public static string NodeModules => Path.Combine(RepositoryRoot, "artifacts", "ci", "npm", "node_modules");
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using GenAI.Display;
 
@@ -93,5 +92,5 @@ public sealed class NextTokenDistribution(string context, IReadOnlyList<Continua
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
-    private static string Html(string s) => WebUtility.HtmlEncode(s);
+    private static string Html(string s) => GenAI.Display.HtmlText.Escape(s);
 }
