@@ -78,6 +78,7 @@ internal sealed class BpeTrainer(PreTokenizer splitter)
             pairWords.Remove(best);
             progress?.Report(merges.Count, mergeCount, BpeTokenizer.Readable(bytes));
         }
+        progress?.Report(merges.Count, mergeCount); // last line without a token fragment, also when merges ran out early
         return merges;
     }
 
