@@ -12,6 +12,10 @@ namespace GenAI.Display;
 /// (Schlüssel, Wert), plain values (one column "Wert"), and 2-D arrays (a matrix). Registered with
 /// <see cref="Formatter"/> automatically when the library loads. Strings, MIME bundles and objects that
 /// display themselves are never turned into tables.
+/// Tables read German: numbers with decimal comma, thousands period and a real minus (1.234,5; 0,0239; −3),
+/// at most six significant digits; integers in identifier columns ("ID", "TokenId") stay unseparated; headers
+/// show member names with underscores as spaces (<c>Fehler_in_Prozent</c> → "Fehler in Prozent", acronyms kept),
+/// or a member's <see cref="System.ComponentModel.DisplayNameAttribute"/> when it has one.
 /// </summary>
 public static partial class TableFormatter
 {
@@ -70,7 +74,7 @@ public static partial class TableFormatter
         else
         {
             headers = [.. columns.Select(c => c.Name)];
-            rows = [.. items.Select(i => columns.Select(c => Cell(i is null ? null : c.Get(i))).ToArray())];
+            rows = [.. items.Select(i => columns.Select(c => Cell(i is null ? null : c.Get(i), IsIdentifier(c.Name))).ToArray())];
             numeric = [.. columns.Select(c => IsNumeric(c.Type))];
         }
         return new Table(headers, rows, numeric, hidden, more);
@@ -126,10 +130,10 @@ public static partial class TableFormatter
         {
             if (p.GetIndexParameters().Length > 0 || p.GetMethod is null) continue;
             if (p.Name == "EqualityContract") continue;
-            members.Add(new Column(p.Name, p.PropertyType, o => p.GetValue(o)));
+            members.Add(new Column(Header(p), p.PropertyType, o => p.GetValue(o)));
         }
         foreach (var f in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
-            members.Add(new Column(f.Name, f.FieldType, o => f.GetValue(o)));
+            members.Add(new Column(Header(f), f.FieldType, o => f.GetValue(o)));
         return members.Count == 0 ? null : members;
     }
 
@@ -147,19 +151,55 @@ public static partial class TableFormatter
             || t == typeof(double) || t == typeof(decimal) || t == typeof(uint) || t == typeof(ulong) || t == typeof(sbyte) || t == typeof(ushort);
     }
 
-    private static string Cell(object? value)
+    /// <summary>A column header for a member: its DisplayName, else its name with underscores as spaces.</summary>
+    private static string Header(MemberInfo member) =>
+        member.GetCustomAttribute<System.ComponentModel.DisplayNameAttribute>()?.DisplayName is { Length: > 0 } shown
+            ? shown : Header(member.Name);
+
+    /// <summary>A C# name as a header: <c>Fehler_in_Prozent</c> → "Fehler in Prozent", <c>LSTM_ms</c> → "LSTM ms".</summary>
+    internal static string Header(string name) =>
+        string.Join(' ', name.Split('_', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } spaced ? spaced : name;
+
+    /// <summary>Identifier columns ("ID", "Id", "TokenId", "Token ID") show integers without thousands periods.</summary>
+    private static bool IsIdentifier(string header) =>
+        header.EndsWith("ID", StringComparison.Ordinal) || header.EndsWith("Id", StringComparison.Ordinal);
+
+    private static string Cell(object? value, bool identifier = false)
     {
         string text = value switch
         {
             null => "",
-            double d => d.ToString("G6", CultureInfo.InvariantCulture),
-            float f => f.ToString("G6", CultureInfo.InvariantCulture),
+            double d => Number(d),
+            float f => Number(double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
+            decimal m => Number((double)m),
+            sbyte or byte or short or ushort or int or uint or long when identifier => Formatter.ToPlainText(value).Replace('-', '−'),
+            sbyte or byte or short or ushort or int or uint or long => GenAI.Plotting.GermanNumber.Format(Convert.ToDouble(value, CultureInfo.InvariantCulture), 0),
+            ulong u => identifier ? u.ToString(CultureInfo.InvariantCulture) : GenAI.Plotting.GermanNumber.Format(u, 0),
+            bool b => b ? "ja" : "nein",
             string s => s,
-            IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(8).Select(Cell)) + (e.Cast<object?>().Skip(8).Any() ? ", …" : "") + "]",
+            IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(8).Select(v => Cell(v))) + (e.Cast<object?>().Skip(8).Any() ? ", …" : "") + "]",
             _ => Formatter.ToPlainText(value),
         };
         text = text.ReplaceLineEndings(" ");
         return text.Length > MaxCellLength ? text[..(MaxCellLength - 1)] + "…" : text;
+    }
+
+    /// <summary>
+    /// A floating-point cell in German with at most six significant digits and no trailing zeros (0,0239; 1.234,5;
+    /// −3), very small or very large magnitudes with a power of ten (1,5 · 10⁻⁷).
+    /// </summary>
+    internal static string Number(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value) || value == 0) return GenAI.Plotting.GermanNumber.Format(value, 0);
+        int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (exponent < -4 || exponent >= 15)
+        {
+            double mantissa = value / Math.Pow(10, exponent);
+            if (Math.Abs(Math.Round(mantissa, 5)) >= 10) { mantissa /= 10; exponent++; }
+            return Number(Math.Round(mantissa, 5)) + " · " + GenAI.Plotting.GermanNumber.PowerOfTen(exponent);
+        }
+        int decimals = Math.Max(0, 5 - exponent);
+        return GenAI.Plotting.GermanNumber.FormatShort(Math.Round(value, decimals), decimals);
     }
 
     private static string MoreRows(Table t) =>

@@ -51,7 +51,7 @@ public class TableFormatterTests
     [Test]
     public void Plain_values_get_one_column_and_matrices_a_grid()
     {
-        Assert.That(Formatter.ToMimeBundle(new List<double> { 1.5, 2 })[MimeBundle.TextPlain], Is.EqualTo("Wert\n----\n 1.5\n   2"));
+        Assert.That(Formatter.ToMimeBundle(new List<double> { 1.5, 2 })[MimeBundle.TextPlain], Is.EqualTo("Wert\n----\n 1,5\n   2"));
         var matrix = Formatter.ToMimeBundle(new[,] { { 1, 2 }, { 3, 4 } })[MimeBundle.TextHtml];
         Assert.That(matrix, Does.Contain("<td style=\"text-align:right\">4</td>"));
     }
@@ -61,5 +61,63 @@ public class TableFormatterTests
     {
         var html = Formatter.ToMimeBundle(new[] { new { Code = "<b>&</b>" } })[MimeBundle.TextHtml];
         Assert.That(html, Does.Contain("&lt;b&gt;&amp;&lt;/b&gt;"));
+    }
+
+    private sealed record Messung(string Modell, double Fehler_in_Prozent, float LSTM_ms, long Schritte, int TokenId, bool Gelernt);
+
+    [Test]
+    public void Numbers_read_german_with_decimal_comma_thousands_period_and_real_minus()
+    {
+        var text = Formatter.ToMimeBundle(new[]
+        {
+            new Messung("klein", 16.8, 0.0239f, 12345, 43307, true),
+            new Messung("groß", -1234.5, 1234.56789f, -7, 5, false),
+        })[MimeBundle.TextPlain];
+        Assert.That(text, Is.EqualTo(
+            "Modell | Fehler in Prozent |  LSTM ms | Schritte | TokenId | Gelernt\n" +
+            "-------+-------------------+----------+----------+---------+--------\n" +
+            "klein  |              16,8 |   0,0239 |   12.345 |   43307 | ja\n" +
+            "groß   |          −1.234,5 | 1.234,57 |       −7 |       5 | nein"));
+    }
+
+    [Test]
+    public void Headers_turn_underscores_into_spaces_and_keep_acronyms()
+    {
+        var html = Formatter.ToMimeBundle(new[] { new { Pixel_Std = 0.28, Attention_mit_Gewichten_ms = 0.21, KL__Term_ = 1 } })[MimeBundle.TextHtml];
+        Assert.That(html, Does.Contain(">Pixel Std</th>").And.Contain(">Attention mit Gewichten ms</th>").And.Contain(">KL Term</th>"));
+    }
+
+    private sealed record Benannt([property: System.ComponentModel.DisplayName("Fehler in %")] double Fehler);
+
+    [Test]
+    public void A_display_name_attribute_overrides_the_member_name()
+    {
+        var html = Formatter.ToMimeBundle(new[] { new Benannt(0.5) })[MimeBundle.TextHtml];
+        Assert.That(html, Does.Contain(">Fehler in %</th>").And.Contain(">0,5</td>"));
+    }
+
+    [TestCase(0.1, "0,1")]
+    [TestCase(2.0 / 3, "0,666667")]
+    [TestCase(123456.789, "123.457")]
+    [TestCase(1234567.0, "1.234.567")]
+    [TestCase(0.000015, "1,5 · 10⁻⁵")]
+    [TestCase(-2.5e20, "−2,5 · 10²⁰")]
+    [TestCase(0.0, "0")]
+    [TestCase(double.NaN, "–")]
+    public void Floating_point_cells_keep_six_significant_digits_without_trailing_zeros(double value, string expected) =>
+        Assert.That(TableFormatter.Number(value), Is.EqualTo(expected));
+
+    [Test]
+    public void DataFrame_columns_read_german_like_every_other_table()
+    {
+        var frame = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.StringDataFrameColumn("Wort", ["Hase", "Igel"]),
+            new Microsoft.Data.Analysis.Int32DataFrameColumn("Anzahl_gesamt", [1234, 7]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("Anteil", [0.0239, 1234.5]));
+        Assert.That(Formatter.ToMimeBundle(frame)[MimeBundle.TextPlain], Is.EqualTo(
+            "Wort | Anzahl gesamt |  Anteil\n" +
+            "-----+---------------+--------\n" +
+            "Hase |         1.234 |  0,0239\n" +
+            "Igel |             7 | 1.234,5"));
     }
 }
