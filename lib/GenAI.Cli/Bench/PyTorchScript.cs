@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// A PyTorch reference script from <c>bench/</c>, run with Debian's <c>/usr/bin/python3</c> (or <c>GENAI_PYTHON</c>), which

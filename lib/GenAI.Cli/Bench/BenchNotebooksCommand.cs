@@ -4,7 +4,7 @@ using System.Globalization;
 using GenAI.Display;
 using GenAI.Notebooks;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench notebooks</c>: the notebook engine's two speed targets, measured in one run —

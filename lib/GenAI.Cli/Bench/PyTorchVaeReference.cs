@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>One epoch as measured by either side of the VAE benchmark.</summary>
 internal sealed record VaeBenchEpoch(int Epoch, double Seconds, double MsPerStep, double TrainLoss, double TestLoss);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary><c>genai bench</c>: the speed checks of each area, each against its named reference in one run.</summary>
 public sealed class BenchCommand : ICliCommand

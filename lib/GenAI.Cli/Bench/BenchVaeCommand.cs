@@ -6,7 +6,7 @@ using GenAI.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench vae</c>: trains the reference MLP VAE (784-400-20, BCE sum + KL, Adam 1e-3, batch 128,

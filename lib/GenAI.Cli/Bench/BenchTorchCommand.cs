@@ -5,7 +5,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench torch</c>: times one training step of the reference VAE (784-400-20 encoder with ReLU and

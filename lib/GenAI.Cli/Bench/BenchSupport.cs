@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GenAI.Cli;
+namespace GenAI.Cli.Bench;
 
 /// <summary>Small helpers shared by the benchmark commands: timing medians and finding the repository's tools.</summary>
 public static class BenchSupport

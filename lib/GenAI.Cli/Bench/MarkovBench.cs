@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using GenAI.Text;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>Part of <c>genai bench text</c>: markovify's two numbers (build time for 5 MB at order 2, checked sentences/s).</summary>
 internal static class MarkovBench

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GenAI.Kernel;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench kernel</c>: kernel start → kernel_info reply, first cell, per-cell round trip

@@ -6,7 +6,7 @@ using GenAI.Models;
 using GenAI.Text;
 using TorchSharp;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench gpt</c>: nanoGPT's "baby GPT" CPU recipe (4 layers, 4 heads, width 128, block 64, batch 12, 2000 steps, no bias,

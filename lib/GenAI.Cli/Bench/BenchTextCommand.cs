@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GenAI.Text;
 
-namespace GenAI.Cli.Commands;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench text</c>: tokenizer speed per encoding (MB/s, tokens/s) against Microsoft.ML.Tokenizers (in process),

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace GenAI.Cli;
+namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// One <c>genai bench &lt;area&gt;</c> subcommand. Like <see cref="ICliCommand"/>, every implementation in this
