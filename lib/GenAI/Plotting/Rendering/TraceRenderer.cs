@@ -123,6 +123,11 @@ internal static class TraceRenderer
             for (int j = 0; j < h.Columns; j++) longest = Math.Max(longest, GermanNumber.Format(h.Z[i, j], h.Decimals).Length);
         // Annotation size: fit the longest value into a cell, between 7 and 13 px; skip when cells are too small to read.
         double fontSize = Math.Min(13, Math.Min((w - 4) / Math.Max(1, longest * 0.6), hh * 0.5));
+        if (!(h.Annotate && fontSize >= 7) && h.Rows * h.Columns >= RasterCells)
+        {
+            HeatmapImage(svg, h, x, y, columns, rows, min, max);
+            return;
+        }
         for (int i = 0; i < h.Rows; i++)
         {
             for (int j = 0; j < h.Columns; j++)
@@ -136,5 +141,30 @@ internal static class TraceRenderer
                     svg.Text(cx, cy + fontSize * 0.36, GermanNumber.Format(v, h.Decimals), fontSize, "middle", Rgb.Parse(fill).ContrastText());
             }
         }
+    }
+
+    // From this many cells on, an unannotated heatmap is drawn as one embedded PNG with a pixel per cell instead of a
+    // <rect> per cell: a 64 × 64 map is then ≈ 10 KB instead of ≈ 300 KB of SVG, and looks the same (no cell gap is
+    // drawn at that size anyway), because image-rendering: pixelated keeps the cells sharp when scaled.
+    private const int RasterCells = 256;
+
+    private static void HeatmapImage(SvgWriter svg, HeatmapTrace h, Scale x, Scale y, int[] columns, int[] rows, double min, double max)
+    {
+        int nx = x.Spec.Categories.Length, ny = y.Spec.Categories.Length;
+        // Pixel (0, 0) is the top-left cell: the category whose centre maps to the smallest x and the smallest y.
+        bool xUp = x.Map(0) <= x.Map(nx - 1), yDown = y.Map(0) <= y.Map(ny - 1);
+        var raster = new GenAI.Display.Raster(nx, ny, 3, fill: 255);
+        for (int i = 0; i < h.Rows; i++)
+            for (int j = 0; j < h.Columns; j++)
+            {
+                var rgb = Rgb.Parse(h.Colorscale.ColorAt((h.Z[i, j] - min) / (max - min)));
+                int px = xUp ? columns[j] : nx - 1 - columns[j], py = yDown ? rows[i] : ny - 1 - rows[i];
+                int at = (py * nx + px) * 3;
+                raster.Pixels[at] = rgb.R; raster.Pixels[at + 1] = rgb.G; raster.Pixels[at + 2] = rgb.B;
+            }
+        double left = Math.Min(x.Map(0), x.Map(nx - 1)) - x.Band / 2, top = Math.Min(y.Map(0), y.Map(ny - 1)) - y.Band / 2;
+        svg.Raw($"<image x=\"{SvgWriter.N(left)}\" y=\"{SvgWriter.N(top)}\" width=\"{SvgWriter.N(nx * x.Band)}\" height=\"{SvgWriter.N(ny * y.Band)}\" "
+                + "preserveAspectRatio=\"none\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" "
+                + $"xlink:href=\"data:image/png;base64,{Convert.ToBase64String(raster.ToPng())}\"/>\n");
     }
 }
