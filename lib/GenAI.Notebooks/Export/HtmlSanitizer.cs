@@ -54,6 +54,14 @@ internal static class HtmlSanitizer
         foreach (var attribute in MathMlAttributes.Concat(SvgAttributes).Concat(["id", "class", "open"]))
             sanitizer.AllowedAttributes.Add(attribute);
         foreach (var attribute in (string[])["action", "formaction", "name", "value"]) sanitizer.AllowedAttributes.Remove(attribute);
+        // A finished training cell shows <progress value max>: without the two numbers the bar is drawn as an
+        // indeterminate (moving, part-filled) bar beside text that says 100 %. They are numbers only, so they stay.
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            string name = e.Attribute.Name, value = e.Attribute.Value ?? "";
+            bool numeric = double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double _);
+            if (e.Tag.LocalName == "progress" && (name == "value" || name == "max") && numeric) e.Cancel = true;
+        };
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedSchemes.Add("data");
         sanitizer.FilterUrl += (_, e) =>

@@ -139,6 +139,14 @@ public class HandoutXssTests
     }
 
     [Test]
+    public void A_progress_bar_keeps_its_numeric_value_and_max_and_nothing_else()
+    {
+        var html = HtmlSanitizer.Sanitize("<progress value=\"744\" max=\"744\" onclick=\"alert(1)\"></progress><progress value=\"javascript:x\"></progress>");
+        Assert.That(html, Does.Contain("<progress value=\"744\" max=\"744\"></progress>"));
+        Assert.That(html, Does.Not.Contain("onclick").And.Not.Contain("javascript"));
+    }
+
+    [Test]
     public void Handout_markup_survives_the_sanitiser()
     {
         var notebook = Notebook.Parse("""
