@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Notebooks.Scripting;
 using GenAI.Plotting;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Notebooks;
 using GenAI.Notebooks.Export;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GenAI.Core;
 using GenAI.Data;
 using GenAI.Models;
 using GenAI.Text;
@@ -89,7 +90,7 @@ public sealed class TrainGptCommand : ITrainCommand
             if (result.GetValue(output) is { } path)
             {
                 model.Save(path);
-                GenAI.Display.AtomicFile.WriteAllText(Path.ChangeExtension(Path.GetFullPath(path), ".vocab.txt"), new string([.. vocab.Characters]));
+                GenAI.Core.AtomicFile.WriteAllText(Path.ChangeExtension(Path.GetFullPath(path), ".vocab.txt"), new string([.. vocab.Characters]));
                 Console.WriteLine($"saved {path}");
             }
             if (result.GetValue(sample) is > 0 and var count)

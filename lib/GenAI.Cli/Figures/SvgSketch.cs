@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Cli.Figures;
@@ -14,7 +15,7 @@ internal sealed class SvgSketch(double width, double height)
     private readonly StringBuilder _body = new();
 
     private static string N(double v) => Math.Round(v, 2).ToString(CultureInfo.InvariantCulture);
-    private static string E(string s) => GenAI.Display.HtmlText.Escape(s);
+    private static string E(string s) => GenAI.Core.HtmlText.Escape(s);
 
     public SvgSketch Rect(double x, double y, double w, double h, string fill, string stroke = "none", double rx = 4, string extra = "")
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using GenAI.Core;
 using GenAI.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -41,6 +42,6 @@ public static class GenerativeModels
         using var scaled = (images.detach().clamp(0, 1) * 255).round().to_type(ScalarType.Byte).reshape(n * 28 * 28);
         using var buffer = new MemoryStream();
         Idx.Write(buffer, new IdxArray([(int)n, 28, 28], scaled.data<byte>().ToArray()));
-        GenAI.Display.AtomicFile.WriteAllBytes(Path.GetFullPath(path), buffer.ToArray());
+        GenAI.Core.AtomicFile.WriteAllBytes(Path.GetFullPath(path), buffer.ToArray());
     }
 }

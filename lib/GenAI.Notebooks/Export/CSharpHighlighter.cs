@@ -1,10 +1,11 @@
-using GenAI.Display;
 using System.Net;
 using System.Text;
+using GenAI.Core;
+using GenAI.Display;
 using GenAI.Notebooks.Scripting;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Classification;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Classification;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
 

@@ -1,7 +1,8 @@
-using GenAI.Display;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using GenAI.Core;
+using GenAI.Display;
 using GenAI.Notebooks.Ipynb;
 
 namespace GenAI.Notebooks.Export;

@@ -1,8 +1,9 @@
-using GenAI.Display;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using GenAI.Core;
+using GenAI.Display;
 using GenAI.Notebooks.Ipynb;
 
 namespace GenAI.Notebooks.Export;

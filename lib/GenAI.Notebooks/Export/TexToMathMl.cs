@@ -1,6 +1,7 @@
-using GenAI.Display;
 using System.Net;
 using System.Text;
+using GenAI.Core;
+using GenAI.Display;
 
 namespace GenAI.Notebooks.Export;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Notebooks.Ipynb;

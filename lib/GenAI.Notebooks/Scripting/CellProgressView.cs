@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Notebooks.Scripting;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Notebooks.Scripting;

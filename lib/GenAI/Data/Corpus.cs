@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Data;
@@ -121,8 +122,8 @@ public sealed class Corpus : IDisplayable
     public MimeBundle ToMimeBundle()
     {
         var preview = Text.Length <= 400 ? Text : Text[..400] + " …";
-        var html = $"<div><p><b>{GenAI.Display.HtmlText.Escape(Name)}</b>: {GenAI.Display.HtmlText.Escape(ToString()[(Name.Length + 2)..])}</p>"
-                   + $"<pre style=\"white-space:pre-wrap\">{GenAI.Display.HtmlText.Escape(preview)}</pre></div>";
+        var html = $"<div><p><b>{GenAI.Core.HtmlText.Escape(Name)}</b>: {GenAI.Core.HtmlText.Escape(ToString()[(Name.Length + 2)..])}</p>"
+                   + $"<pre style=\"white-space:pre-wrap\">{GenAI.Core.HtmlText.Escape(preview)}</pre></div>";
         return new MimeBundle().Add(MimeBundle.TextPlain, ToString() + "\n" + preview).Add(MimeBundle.TextHtml, html);
     }
 

@@ -3,16 +3,28 @@ namespace GenAI.Data;
 /// <summary>Every dataset and corpus the course knows, for listing and fetching by name.</summary>
 public static class DataCatalog
 {
-    /// <summary>All entries: image datasets, corpora, then tokenizer rank files.</summary>
-    public static IReadOnlyList<DataEntry> All => [FashionMnist.Entry, Mnist.Entry, Digits.Entry, .. Corpus.Entries, .. RankFileEntries];
+    // Entries owned by higher layers, which register themselves (GenAI.Text adds its tokenizer rank files),
+    // so this low-level folder lists them without depending on the code that loads them.
+    private static readonly List<Func<IEnumerable<DataEntry>>> Registered = [];
+    private static readonly Lock RegisteredLock = new();
 
-    // The tiktoken rank files GenAI.Text loads (its own pins; same folders: GENAI_DATA_DIR and the cache root),
-    // listed here so `genai data fetch` can fetch them ahead of going offline.
-    private static IEnumerable<DataEntry> RankFileEntries =>
-        GenAI.Text.RankFiles.Known.Select(pair => new DataEntry(pair.Key, "Tokenizer",
-            $"BPE-Rangliste {pair.Key} für den tiktoken-Tokenizer (OpenAI)",
-            [new DataFile(pair.Key + ".tiktoken", "", new Uri(pair.Value.Url), pair.Value.Sha256) { Description = $"tiktoken {pair.Key}" }],
-            "MIT (tiktoken)"));
+    /// <summary>All entries: image datasets, corpora, then what other parts of the library registered (tokenizer rank files).</summary>
+    public static IReadOnlyList<DataEntry> All
+    {
+        get
+        {
+            Func<IEnumerable<DataEntry>>[] providers;
+            lock (RegisteredLock) providers = [.. Registered];
+            return [FashionMnist.Entry, Mnist.Entry, Digits.Entry, .. Corpus.Entries, .. providers.SelectMany(p => p())];
+        }
+    }
+
+    /// <summary>Adds entries that a part of the library above <c>GenAI.Data</c> owns, listed after the built-in ones.</summary>
+    internal static void Register(Func<IEnumerable<DataEntry>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (RegisteredLock) Registered.Add(entries);
+    }
 
     /// <summary>The entry called <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>

@@ -1,3 +1,4 @@
+using GenAI.Core;
 using GenAI.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Data;
@@ -136,13 +137,13 @@ public sealed partial class ImageDataset : IDisplayable
     public MimeBundle ToMimeBundle()
     {
         var html = new StringBuilder();
-        html.Append("<div><p>").Append(GenAI.Display.HtmlText.Escape(ToString())).Append("</p><div style=\"display:flex;flex-wrap:wrap;gap:6px\">");
+        html.Append("<div><p>").Append(GenAI.Core.HtmlText.Escape(ToString())).Append("</p><div style=\"display:flex;flex-wrap:wrap;gap:6px\">");
         for (int i = 0; i < Math.Min(10, Count); i++)
         {
             html.Append("<figure style=\"margin:0;text-align:center;font-size:11px\">")
                 .Append("<img width=\"56\" height=\"56\" style=\"image-rendering:pixelated;border:1px solid #ccc\" alt=\"\" src=\"data:image/png;base64,")
                 .Append(Convert.ToBase64String(Raster.FromGray(Image(i), Width, Height).ToPng())).Append("\"/>")
-                .Append("<figcaption>").Append(GenAI.Display.HtmlText.Escape(ClassName(i))).Append("</figcaption></figure>");
+                .Append("<figcaption>").Append(GenAI.Core.HtmlText.Escape(ClassName(i))).Append("</figcaption></figure>");
         }
         html.Append("</div></div>");
         return new MimeBundle().Add(MimeBundle.TextPlain, ToString()).Add(MimeBundle.TextHtml, html.ToString());

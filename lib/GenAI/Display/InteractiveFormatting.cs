@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using GenAI.Core;
 using TorchSharp;
 using Interactive = Microsoft.DotNet.Interactive.Formatting;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using GenAI.Core;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using GenAI.Core;
 
 namespace GenAI.Display;
 
@@ -173,8 +174,8 @@ public static partial class TableFormatter
             float f => Number(double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
             decimal m => Number((double)m),
             sbyte or byte or short or ushort or int or uint or long when identifier => Formatter.ToPlainText(value).Replace('-', '−'),
-            sbyte or byte or short or ushort or int or uint or long => GenAI.Plotting.GermanNumber.Format(Convert.ToDouble(value, CultureInfo.InvariantCulture), 0),
-            ulong u => identifier ? u.ToString(CultureInfo.InvariantCulture) : GenAI.Plotting.GermanNumber.Format(u, 0),
+            sbyte or byte or short or ushort or int or uint or long => GenAI.Core.GermanNumber.Format(Convert.ToDouble(value, CultureInfo.InvariantCulture), 0),
+            ulong u => identifier ? u.ToString(CultureInfo.InvariantCulture) : GenAI.Core.GermanNumber.Format(u, 0),
             bool b => b ? "ja" : "nein",
             string s => s,
             IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Take(8).Select(v => Cell(v))) + (e.Cast<object?>().Skip(8).Any() ? ", …" : "") + "]",
@@ -190,21 +191,21 @@ public static partial class TableFormatter
     /// </summary>
     internal static string Number(double value)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value) || value == 0) return GenAI.Plotting.GermanNumber.Format(value, 0);
+        if (double.IsNaN(value) || double.IsInfinity(value) || value == 0) return GenAI.Core.GermanNumber.Format(value, 0);
         int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         if (exponent < -4 || exponent >= 15)
         {
             double mantissa = value / Math.Pow(10, exponent);
             if (Math.Abs(Math.Round(mantissa, 5)) >= 10) { mantissa /= 10; exponent++; }
-            return Number(Math.Round(mantissa, 5)) + " · " + GenAI.Plotting.GermanNumber.PowerOfTen(exponent);
+            return Number(Math.Round(mantissa, 5)) + " · " + GenAI.Core.GermanNumber.PowerOfTen(exponent);
         }
         int decimals = Math.Max(0, 5 - exponent);
-        return GenAI.Plotting.GermanNumber.FormatShort(Math.Round(value, decimals), decimals);
+        return GenAI.Core.GermanNumber.FormatShort(Math.Round(value, decimals), decimals);
     }
 
     private static string MoreRows(Table t) =>
-        t.MoreThanCounted ? $"… mehr als {GenAI.Plotting.GermanNumber.Format(t.Hidden, 0)} weitere Zeilen"
-        : t.Hidden == 1 ? "… 1 weitere Zeile" : $"… {GenAI.Plotting.GermanNumber.Format(t.Hidden, 0)} weitere Zeilen";
+        t.MoreThanCounted ? $"… mehr als {GenAI.Core.GermanNumber.Format(t.Hidden, 0)} weitere Zeilen"
+        : t.Hidden == 1 ? "… 1 weitere Zeile" : $"… {GenAI.Core.GermanNumber.Format(t.Hidden, 0)} weitere Zeilen";
 
     private static string Html(Table t)
     {

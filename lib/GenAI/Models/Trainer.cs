@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
 using TorchSharp;

@@ -1,4 +1,5 @@
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
 
@@ -70,12 +71,12 @@ public sealed class TrainingHistory : IDisplayable
     {
         var (header, rows) = Table();
         var html = new StringBuilder("<table class=\"genai-training-history\"><thead><tr>");
-        foreach (var h in header) html.Append("<th>").Append(GenAI.Display.HtmlText.Escape(h)).Append("</th>");
+        foreach (var h in header) html.Append("<th>").Append(GenAI.Core.HtmlText.Escape(h)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {
             html.Append("<tr>");
-            foreach (var c in row) html.Append("<td style=\"text-align:right\">").Append(GenAI.Display.HtmlText.Escape(c)).Append("</td>");
+            foreach (var c in row) html.Append("<td style=\"text-align:right\">").Append(GenAI.Core.HtmlText.Escape(c)).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();

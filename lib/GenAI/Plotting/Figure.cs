@@ -1,4 +1,5 @@
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Plotting;

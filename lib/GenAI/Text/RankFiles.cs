@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
 using GenAI.Data;
@@ -22,6 +24,19 @@ internal static class RankFiles
         ["cl100k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken", "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
         ["o200k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken", "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
     };
+
+    /// <summary>
+    /// Lists the rank files in the data catalogue when the library loads, so <c>genai data list</c> and
+    /// <c>genai data fetch</c> know them (e.g. to fetch p50k_base before going offline).
+    /// </summary>
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
+        Justification = "The catalogue must list the rank files whichever entry point loads the library; it only adds a list.")]
+    internal static void RegisterWithDataCatalog() =>
+        DataCatalog.Register(() => Known.Select(pair => new DataEntry(pair.Key, "Tokenizer",
+            $"BPE-Rangliste {pair.Key} für den tiktoken-Tokenizer (OpenAI)",
+            [new DataFile(pair.Key + ".tiktoken", "", new Uri(pair.Value.Url), pair.Value.Sha256) { Description = $"tiktoken {pair.Key}" }],
+            "MIT (tiktoken)")));
 
     /// <summary>The NuGet data assembly that carries each packaged rank file as <c>NAME.tiktoken.deflate</c>.</summary>
     private static readonly IReadOnlyDictionary<string, string> PackagedIn = new Dictionary<string, string>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Text;
@@ -114,7 +115,7 @@ public sealed class TokenView : IDisplayable
     // Newlines inside a token are shown as ↵ (the line break itself follows the span).
     private static string Visible(string text) => text.Replace("\r", "␍", StringComparison.Ordinal).Replace("\n", "↵", StringComparison.Ordinal);
 
-    private static string Html(string s) => GenAI.Display.HtmlText.Escape(s);
+    private static string Html(string s) => GenAI.Core.HtmlText.Escape(s);
 
     /// <summary>Plain text: the summary, the tokens separated by │, and the ids.</summary>
     public override string ToString()

@@ -1,3 +1,4 @@
+using GenAI.Core;
 using GenAI.Data;
 using GenAI.Display;
 using GenAI.Models;
@@ -173,7 +174,7 @@ public class TrainerTests
         Assert.That(bundle[MimeBundle.ImageSvg], Does.Contain("Verlust pro Epoche").And.Contain("Validierung"));
         Assert.That(bundle[MimeBundle.TextPlain], Does.StartWith("Epoche"));
         // German decimal comma in the table: the second epoch's training loss, e.g. "412,37".
-        Assert.That(bundle[MimeBundle.TextPlain], Does.Contain(GenAI.Plotting.GermanNumber.Format(history.Epochs[1].TrainLoss, 2)));
+        Assert.That(bundle[MimeBundle.TextPlain], Does.Contain(GenAI.Core.GermanNumber.Format(history.Epochs[1].TrainLoss, 2)));
         var chart = history.ToChart();
         Assert.That(chart.Traces.Count(), Is.EqualTo(2));
     }

@@ -42,7 +42,7 @@ public class SavedFigureTests
     private const string GridNotebook = """
         {"cells": [
           {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
-           "source": "#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\nusing GenAI.Display;\nusing static TorchSharp.torch;\nvar tiles = linspace(0, 1, 4 * 4 * 4).reshape(4, 1, 4, 4);\ndisplay(ImageGrid.From(tiles, rows: 2, columns: 2).WithRowCaptions(\"oben\", \"unten\"));\nImageGrid.From(tiles, rows: 2, columns: 2)"}
+           "source": "#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\nusing GenAI.Plotting;\nusing static TorchSharp.torch;\nvar tiles = linspace(0, 1, 4 * 4 * 4).reshape(4, 1, 4, 4);\ndisplay(ImageGrid.From(tiles, rows: 2, columns: 2).WithRowCaptions(\"oben\", \"unten\"));\nImageGrid.From(tiles, rows: 2, columns: 2)"}
         ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
         """;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
 

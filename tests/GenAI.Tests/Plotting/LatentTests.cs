@@ -1,4 +1,5 @@
 using GenAI.Display;
+using GenAI.Numerics;
 using GenAI.Plotting;
 
 namespace GenAI.Tests.Plotting;

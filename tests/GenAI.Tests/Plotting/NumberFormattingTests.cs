@@ -1,3 +1,4 @@
+using GenAI.Core;
 using GenAI.Plotting;
 
 namespace GenAI.Tests.Plotting;

@@ -1,3 +1,4 @@
+using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
 

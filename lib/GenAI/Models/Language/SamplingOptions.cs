@@ -1,3 +1,5 @@
+using GenAI.Core;
+
 namespace GenAI.Models;
 
 /// <summary>
@@ -25,6 +27,6 @@ public sealed record SamplingOptions(double Temperature = 1.0, int TopK = 0, dou
     /// <summary>German label for tables and headings, e.g. <c>"gierig"</c> or <c>"T = 0,6; top-p = 0,8"</c> (decimal comma whatever the culture).</summary>
     public override string ToString() =>
         Temperature == 0 ? "gierig"
-            : "T = " + GenAI.Plotting.GermanNumber.FormatShort(Temperature) + (TopK > 0 ? $"; top-k = {TopK}" : "")
-              + (TopP < 1 ? "; top-p = " + GenAI.Plotting.GermanNumber.FormatShort(TopP) : "");
+            : "T = " + GenAI.Core.GermanNumber.FormatShort(Temperature) + (TopK > 0 ? $"; top-k = {TopK}" : "")
+              + (TopP < 1 ? "; top-p = " + GenAI.Core.GermanNumber.FormatShort(TopP) : "");
 }

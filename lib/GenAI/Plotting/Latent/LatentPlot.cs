@@ -1,4 +1,6 @@
+using GenAI.Core;
 using GenAI.Display;
+using GenAI.Numerics;
 
 namespace GenAI.Plotting;
 

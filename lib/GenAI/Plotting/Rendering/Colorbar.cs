@@ -1,3 +1,5 @@
+using GenAI.Core;
+
 namespace GenAI.Plotting;
 
 /// <summary>A vertical colour bar: the scale as a gradient, value ticks on its right, its title above.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using GenAI.Core;
 
 namespace GenAI.Plotting;
 
@@ -96,7 +97,7 @@ public static class PlotlyHtml
     {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(GenAI.Display.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
+            .Append(GenAI.Core.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
         if (plotlyJsPath is not null) page.Append(InlineScript(plotlyJsPath)).Append('\n');
         page.Append("</head>\n<body style=\"margin:16px;background:#fff\">\n");
         page.Append(Fragment(figure));

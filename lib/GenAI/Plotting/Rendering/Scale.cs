@@ -1,3 +1,5 @@
+using GenAI.Core;
+
 namespace GenAI.Plotting;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using GenAI.Core;
 
 namespace GenAI.Plotting;
 
@@ -153,7 +154,7 @@ internal static class TraceRenderer
         int nx = x.Spec.Categories.Length, ny = y.Spec.Categories.Length;
         // Pixel (0, 0) is the top-left cell: the category whose centre maps to the smallest x and the smallest y.
         bool xUp = x.Map(0) <= x.Map(nx - 1), yDown = y.Map(0) <= y.Map(ny - 1);
-        var raster = new GenAI.Display.Raster(nx, ny, 3, fill: 255);
+        var raster = new GenAI.Core.Raster(nx, ny, 3, fill: 255);
         for (int i = 0; i < h.Rows; i++)
             for (int j = 0; j < h.Columns; j++)
             {

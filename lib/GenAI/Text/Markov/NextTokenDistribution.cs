@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenAI.Core;
 using GenAI.Display;
 
 namespace GenAI.Text;
@@ -92,5 +93,5 @@ public sealed class NextTokenDistribution(string context, IReadOnlyList<Continua
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
-    private static string Html(string s) => GenAI.Display.HtmlText.Escape(s);
+    private static string Html(string s) => GenAI.Core.HtmlText.Escape(s);
 }

@@ -1,4 +1,4 @@
-namespace GenAI.Display;
+namespace GenAI.Core;
 
 /// <summary>
 /// An 8-bit image in memory: <see cref="Channels"/> is 1 (grayscale) or 3 (RGB), pixels row-major,

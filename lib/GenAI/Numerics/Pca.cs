@@ -1,4 +1,6 @@
-namespace GenAI.Plotting;
+using GenAI.Core;
+
+namespace GenAI.Numerics;
 
 /// <summary>
 /// Principal component analysis (Pearson 1901; Hotelling 1933): the directions of largest variance of

@@ -1,7 +1,9 @@
 using System.Xml.Linq;
 using GenAI.Display;
+using GenAI.Plotting;
+using GenAI.Tests.Core;
 
-namespace GenAI.Tests.Display;
+namespace GenAI.Tests.Plotting;
 
 public class ImageGridTests
 {

@@ -1,27 +1,8 @@
 using GenAI.Display;
+using GenAI.Numerics;
 using TorchSharp;
 
 namespace GenAI.Plotting;
-
-public sealed partial class Pca
-{
-    /// <summary>Fits a PCA to a 2-D tensor, shape [N samples, D dimensions].</summary>
-    public static Pca Fit(torch.Tensor data, int components = 2) => Fit(TensorData.Matrix(data, nameof(data)), components);
-
-    /// <summary>Projects a tensor [N, D] onto the components: result [N, k].</summary>
-    public torch.Tensor Transform(torch.Tensor data) => TensorData.FromMatrix(Transform(TensorData.Matrix(data, nameof(data))));
-}
-
-public static partial class Interpolation
-{
-    /// <summary>Straight-line path between two 1-D codes: tensor [steps, D].</summary>
-    public static torch.Tensor Linear(torch.Tensor start, torch.Tensor end, int steps) =>
-        TensorData.FromMatrix(Linear(TensorData.Vector(start, nameof(start)), TensorData.Vector(end, nameof(end)), steps));
-
-    /// <summary>Spherical (slerp) path between two 1-D codes: tensor [steps, D].</summary>
-    public static torch.Tensor Spherical(torch.Tensor start, torch.Tensor end, int steps) =>
-        TensorData.FromMatrix(Spherical(TensorData.Vector(start, nameof(start)), TensorData.Vector(end, nameof(end)), steps));
-}
 
 public static partial class LatentPlot
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GenAI.Plotting;
+namespace GenAI.Core;
 
 /// <summary>
 /// Numbers as German readers write them: decimal comma, period between thousands, a real minus

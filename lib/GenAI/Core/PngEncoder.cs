@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace GenAI.Display;
+namespace GenAI.Core;
 
 /// <summary>
 /// A minimal PNG writer (W3C PNG specification, 3rd edition): signature, IHDR, one IDAT with the

@@ -1,7 +1,8 @@
 using System.Text;
-using GenAI.Plotting;
+using GenAI.Core;
+using GenAI.Display;
 
-namespace GenAI.Display;
+namespace GenAI.Plotting;
 
 /// <summary>
 /// Many small images in a grid (originals above reconstructions, sample strips, interpolation strips,

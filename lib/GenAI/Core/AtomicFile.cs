@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GenAI.Display;
+namespace GenAI.Core;
 
 /// <summary>Writes files so a reader never sees a half-written one: temp file in the same folder, then rename.</summary>
 public static class AtomicFile

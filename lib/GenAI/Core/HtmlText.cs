@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GenAI.Display;
+namespace GenAI.Core;
 
 /// <summary>
 /// The one HTML/XML text escaper of the course (library, exporter, SVG): only <c>&amp; &lt; &gt; " '</c> are

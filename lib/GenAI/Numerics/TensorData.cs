@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace GenAI.Plotting;
+namespace GenAI.Numerics;
 
 /// <summary>Copies <see cref="torch.Tensor"/> data into the arrays the plotting code works on, with shape checks.</summary>
 internal static class TensorData
@@ -37,27 +37,5 @@ internal static class TensorData
         var flat = new float[m.Length];
         Buffer.BlockCopy(m, 0, flat, 0, flat.Length * sizeof(float));
         return torch.tensor(flat, m.GetLength(0), m.GetLength(1));
-    }
-
-    /// <summary>
-    /// A batch of images: [N, H, W] and [N, 1, H, W] are grayscale, [N, 3, H, W] is RGB (channels first,
-    /// as PyTorch stores them), [N, D] are flat grayscale images of D = H·W pixels.
-    /// </summary>
-    public static (float[] Pixels, int Count, int Channels, int Height, int Width) Images(torch.Tensor t, int? width, int? height, string parameter)
-    {
-        ArgumentNullException.ThrowIfNull(t, parameter);
-        var s = t.shape;
-        var pixels = Floats(t);
-        switch (s.Length)
-        {
-            case 2:
-                var (w, h) = Display.ImageGrid.Size((int)s[1], width, height);
-                if (w * h != s[1]) throw new ArgumentException($"{s[1]} Werte pro Bild passen nicht zu {w}×{h}.", parameter);
-                return (pixels, (int)s[0], 1, h, w);
-            case 3: return (pixels, (int)s[0], 1, (int)s[1], (int)s[2]);
-            case 4 when s[1] is 1 or 3: return (pixels, (int)s[0], (int)s[1], (int)s[2], (int)s[3]);
-            default:
-                throw new ArgumentException($"Bilder kommen als [N, H, W], [N, 1, H, W], [N, 3, H, W] oder [N, H·W], nicht als [{string.Join(", ", s)}].", parameter);
-        }
     }
 }

@@ -1,4 +1,4 @@
-namespace GenAI.Plotting;
+namespace GenAI.Numerics;
 
 /// <summary>
 /// Eigenvalues and eigenvectors of a real symmetric matrix. Small matrices: cyclic Jacobi rotations

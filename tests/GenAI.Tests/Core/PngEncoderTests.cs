@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using GenAI.Core;
 using GenAI.Display;
 
-namespace GenAI.Tests.Display;
+namespace GenAI.Tests.Core;
 
 public class PngEncoderTests
 {
