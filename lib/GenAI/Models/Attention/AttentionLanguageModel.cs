@@ -71,11 +71,7 @@ public sealed class AttentionLanguageModel : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Mean cross-entropy (nats per character) of predicting y [B, T] from x [B, T].</summary>
-    public Tensor Loss(Tensor x, Tensor y)
-    {
-        using var logits = forward(x);
-        return nn.functional.cross_entropy(logits.reshape(-1, Config.VocabularySize), y.reshape(-1));   // [B·T, V] vs [B·T]
-    }
+    public Tensor Loss(Tensor x, Tensor y) => NextTokenPrediction.Loss(this, x, y);
 
     /// <summary>
     /// Continues <paramref name="prompt"/> by <paramref name="count"/> ids, one at a time; the model sees the last
@@ -83,8 +79,7 @@ public sealed class AttentionLanguageModel : nn.Module<Tensor, Tensor>
     /// </summary>
     public int[] Generate(IReadOnlyList<int> prompt, int count, SamplingOptions options, Random random)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        if (prompt.Count == 0) throw new ArgumentException("Der Anfang braucht mindestens ein Zeichen.", nameof(prompt));
+        NextTokenPrediction.CheckPrompt(prompt, Config.VocabularySize, "Zeichen");
         bool wasTraining = training;
         eval();
         var ids = prompt.ToList();

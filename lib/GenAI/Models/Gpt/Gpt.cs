@@ -90,12 +90,7 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, ISequenceScorer
     }
 
     /// <summary>Mean cross-entropy (nats per token) of predicting targets y [B, T] from ids x [B, T].</summary>
-    public Tensor Loss(Tensor x, Tensor y)
-    {
-        ArgumentNullException.ThrowIfNull(y);
-        using var logits = forward(x);                                                               // [B, T, V]
-        return nn.functional.cross_entropy(logits.view(-1, Config.VocabularySize), y.reshape(-1));   // [B·T, V] vs [B·T]
-    }
+    public Tensor Loss(Tensor x, Tensor y) => NextTokenPrediction.Loss(this, x, y);
 
     /// <summary>
     /// Continues <paramref name="prompt"/> by <paramref name="count"/> ids, each drawn by <see cref="Sampler"/> with
@@ -106,12 +101,9 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, ISequenceScorer
     /// </summary>
     public int[] Generate(IReadOnlyList<int> prompt, int count, SamplingOptions options, Random random, bool useCache = true)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
-        if (prompt.Count == 0) throw new ArgumentException("Der Anfang braucht mindestens ein Token.", nameof(prompt));
-        if (prompt.Any(id => id < 0 || id >= Config.VocabularySize))
-            throw new ArgumentException($"Der Anfang enthält Ids außerhalb des Vokabulars 0…{Config.VocabularySize - 1}.", nameof(prompt));
+        NextTokenPrediction.CheckPrompt(prompt, Config.VocabularySize, "Token");
         options.Validate();
         bool wasTraining = training;
         eval();

@@ -78,11 +78,7 @@ public sealed class CharRnnLanguageModel : nn.Module<Tensor, Tensor>, ISequenceS
     }
 
     /// <summary>Mean cross-entropy (nats per character) of predicting y [B, T] from x [B, T].</summary>
-    public Tensor Loss(Tensor x, Tensor y)
-    {
-        using var logits = forward(x);
-        return nn.functional.cross_entropy(logits.reshape(-1, Config.VocabularySize), y.reshape(-1));   // [B·T, V] vs [B·T]
-    }
+    public Tensor Loss(Tensor x, Tensor y) => NextTokenPrediction.Loss(this, x, y);
 
     /// <summary>
     /// Continues <paramref name="prompt"/> (at least one id) by <paramref name="count"/> ids, one at a time, carrying the
@@ -90,8 +86,7 @@ public sealed class CharRnnLanguageModel : nn.Module<Tensor, Tensor>, ISequenceS
     /// </summary>
     public int[] Generate(IReadOnlyList<int> prompt, int count, SamplingOptions options, Random random)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        if (prompt.Count == 0) throw new ArgumentException("Der Anfang braucht mindestens ein Zeichen.", nameof(prompt));
+        NextTokenPrediction.CheckPrompt(prompt, Config.VocabularySize, "Zeichen");
         bool wasTraining = training;
         eval();
         var output = new List<int>(count);
