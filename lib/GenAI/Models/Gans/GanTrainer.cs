@@ -2,7 +2,6 @@ using System.Diagnostics;
 using GenAI.Core;
 using GenAI.Data;
 using GenAI.Display;
-using GenAI.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;
 
