@@ -147,6 +147,7 @@ public class KernelConformanceTests
             AssertRan(result, "nbclient " + name);
             var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
             TestContext.Out.WriteLine($"{name}: {(double)seen["seconds"]!:0.0} s through the kernel");
+            ChapterOutputs.AssertRenderedLikeCommitted(chapter, output, "genai-csharp");
         }
     }
 
