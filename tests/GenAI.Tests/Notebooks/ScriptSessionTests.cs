@@ -135,6 +135,23 @@ public class ScriptSessionTests
     }
 
     [Test]
+    public async Task A_cell_stuck_outside_loops_is_left_running_after_the_grace_and_the_session_goes_on()
+    {
+        await Run("var before = 7;");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        // Thread.Sleep has no loop check: the interrupt cannot stop it, so the cell is orphaned after the grace.
+        var (result, output) = await Run("var lost = 1;\nSystem.Threading.Thread.Sleep(6000);", cts.Token);
+        Assert.That(result.Status, Is.EqualTo(CellRunStatus.Cancelled));
+        Assert.That(output.Errors.Single().Ename, Is.EqualTo("Unterbrochen"));
+        Assert.That(output.Errors[0].Evalue, Does.Contain("läuft im Hintergrund weiter"));
+        Assert.That(result.Duration, Is.LessThan(TimeSpan.FromSeconds(5.5)), "returns after the grace, not when the sleep ends");
+        var (_, afterOutput) = await Run("before");
+        Assert.That(afterOutput.Events, Is.EqualTo(new[] { "result: 7" }));
+        (var lost, _) = await Run("lost");
+        Assert.That(lost.Status, Is.EqualTo(CellRunStatus.Error), "the orphaned cell's variables are gone");
+    }
+
+    [Test]
     public async Task Library_progress_becomes_one_display_updated_in_place()
     {
         var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
