@@ -65,7 +65,8 @@ public sealed partial class ScriptSession : IDisposable
         using var session = new ScriptSession(Path.GetTempPath(), warmUp: true);
         var output = new DiscardingOutput();
         await session.ExecuteAsync("var warm = new List<int> { 1 }; warm.Count", output, CancellationToken.None).ConfigureAwait(false);
-        await session.ExecuteAsync("for (int i = 0; i < 2; i++) warm.Add(i);\nwarm.Select(x => x + 1).Sum()", output, CancellationToken.None).ConfigureAwait(false);
+        await session.ExecuteAsync("for (int i = 0; i < 2; i++) warm.Add(i);\nwarm.Select(x => x + 1).Sum()", output, CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private sealed class DiscardingOutput : ICellOutput
@@ -111,7 +112,8 @@ public sealed partial class ScriptSession : IDisposable
     // and the assembly loads only when a cell uses it (InteractiveDisplays routes its displays into the cell).
     private static MetadataReference[] InteractiveFormattingReference()
     {
-        var path = Path.Combine(Path.GetDirectoryName(typeof(MimeBundle).Assembly.Location) ?? AppContext.BaseDirectory, "Microsoft.DotNet.Interactive.Formatting.dll");
+        var folder = Path.GetDirectoryName(typeof(MimeBundle).Assembly.Location) ?? AppContext.BaseDirectory;
+        var path = Path.Combine(folder, "Microsoft.DotNet.Interactive.Formatting.dll");
         return File.Exists(path) ? [MetadataReference.CreateFromFile(path)] : [];
     }
 
