@@ -33,7 +33,8 @@ public class SourceLineLengthTests
     public void The_limit_is_read_from_the_cs_section_of_editorconfig()
     {
         var path = Path.Combine(Path.GetTempPath(), $"genai-editorconfig-{Guid.NewGuid():N}");
-        File.WriteAllText(path, "root = true\n\n[*]\nmax_line_length = 80\n\n[*.cs]\nindent_size = 4\nmax_line_length = 120 # wrap\n\n[*.md]\nmax_line_length = off\n");
+        File.WriteAllText(path, "root = true\n\n[*]\nmax_line_length = 80\n\n"
+            + "[*.cs]\nindent_size = 4\nmax_line_length = 120 # wrap\n\n[*.md]\nmax_line_length = off\n");
         try
         {
             Assert.That(EditorConfigLimit(path), Is.EqualTo(120));

@@ -47,9 +47,10 @@ public class ScriptSessionTests
     public async Task Console_output_and_displays_keep_their_order()
     {
         var (_, output) = await Run("Console.WriteLine(\"a\"); Console.Error.WriteLine(\"b\"); var h = display(3); Console.Write(\"c\"); h.Update(4); 5");
-        Assert.That(output.Events.Select(e => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal) ? e.Split(' ')[0] + " " + e.Split(": ")[1] : e),
+        static bool IsDisplay(string e) => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal);
+        Assert.That(output.Events.Select(e => IsDisplay(e) ? e.Split(' ')[0] + " " + e.Split(": ")[1] : e),
             Is.EqualTo(new[] { "stdout: a\n", "stderr: b\n", "display 3", "stdout: c", "update 4", "result: 5" }));
-        var ids = output.Events.Where(e => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal)).Select(e => e.Split(' ')[1]).Distinct();
+        var ids = output.Events.Where(IsDisplay).Select(e => e.Split(' ')[1]).Distinct();
         Assert.That(ids.Count(), Is.EqualTo(1), "update must name the display's id");
     }
 
@@ -86,7 +87,8 @@ public class ScriptSessionTests
     public async Task One_reference_to_the_library_brings_TorchSharp_namespaces_too()
     {
         var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
-        var (result, output) = await Run($"#r \"{relative}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\nTorchSharp.Modules.Linear layer = nn.Linear(3, 2);\nlayer.forward(ones(4, 3)).shape[0]");
+        var (result, output) = await Run($"#r \"{relative}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\n"
+            + "TorchSharp.Modules.Linear layer = nn.Linear(3, 2);\nlayer.forward(ones(4, 3)).shape[0]");
         Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Errors.Select(e => e.Evalue)));
         Assert.That(output.Events, Is.EqualTo(new[] { "result: 4" }));
     }
@@ -155,7 +157,8 @@ public class ScriptSessionTests
     public async Task Library_progress_becomes_one_display_updated_in_place()
     {
         var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
-        var (result, output) = await Run($"#r \"{relative}\"\nusing (var p = GenAI.Display.Progress.Start(\"Training\")) {{ for (int i = 1; i <= 3; i++) p.Report(i, 3); }}");
+        var (result, output) = await Run(
+            $"#r \"{relative}\"\nusing (var p = GenAI.Display.Progress.Start(\"Training\")) {{ for (int i = 1; i <= 3; i++) p.Report(i, 3); }}");
         Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Events));
         Assert.That(output.Events[0], Does.StartWith("display progress-"));
         Assert.That(output.Events[^1], Does.EndWith("Training [##############################] 100% 3/3"));
