@@ -43,11 +43,19 @@ public sealed record ReadyToRunBuild(string CliAssembly, bool IsReadyToRun, stri
         var folder = PublishFolder(Path.GetDirectoryName(running)!, rid);
         var candidate = folder is null ? null : Path.Combine(folder, "GenAI.Cli.dll");
         if (candidate is null || !File.Exists(candidate))
-            return plain with { Note = $"kein ReadyToRun-Build unter artifacts/publish gefunden ({rid}): der normale Build wird verwendet; die erste Zelle braucht etwa 1 s länger" };
+            return plain with
+            {
+                Note = $"kein ReadyToRun-Build unter artifacts/publish gefunden ({rid}): der normale Build wird verwendet; "
+                    + "die erste Zelle braucht etwa 1 s länger",
+            };
         if (!IsReadyToRunImage(candidate))
             return plain with { Note = $"{candidate} ist kein ReadyToRun-Image: der normale Build wird verwendet" };
         if (StaleAssembly(Path.GetDirectoryName(running)!, folder!) is { } stale)
-            return plain with { Note = $"der ReadyToRun-Build in {folder} ist älter als dieser Build ({stale}); `dotnet build GenAI.slnx -c Release` erneuert ihn. Bis dahin wird der normale Build verwendet" };
+            return plain with
+            {
+                Note = $"der ReadyToRun-Build in {folder} ist älter als dieser Build ({stale}); `dotnet build GenAI.slnx -c Release` erneuert ihn. "
+                    + "Bis dahin wird der normale Build verwendet",
+            };
         return new(candidate, true, $"ReadyToRun-Build {folder}");
     }
 

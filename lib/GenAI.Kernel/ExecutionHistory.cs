@@ -41,7 +41,8 @@ public sealed class ExecutionHistory
     private static IEnumerable<(int, string, string?)> Search(List<(int Line, string Input, string? Output)> entries, string pattern, bool unique, int n)
     {
         // IPython's search patterns are globs: * any run, ? one character.
-        var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$", RegexOptions.Singleline);
+        var glob = Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal);
+        var regex = new Regex("^" + glob + "$", RegexOptions.Singleline);
         var matches = entries.Where(e => regex.IsMatch(e.Input)).ToList();
         if (unique) matches = [.. matches.GroupBy(e => e.Input).Select(g => g.Last()).OrderBy(e => e.Line)];
         return n > 0 ? matches.Skip(Math.Max(0, matches.Count - n)) : matches;

@@ -33,7 +33,8 @@ public sealed partial class JupyterKernel
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             if (output.ErrorName is null)
-                output.Error(nameof(OperationCanceledException), "Die Ausführung wurde unterbrochen.", ["OperationCanceledException: Die Ausführung wurde unterbrochen."]);
+                output.Error(nameof(OperationCanceledException), "Die Ausführung wurde unterbrochen.",
+                    ["OperationCanceledException: Die Ausführung wurde unterbrochen."]);
         }
         catch (Exception e)
         {
@@ -107,7 +108,8 @@ public sealed partial class JupyterKernel
         Volatile.Write(ref _pendingInput, pending);
         try
         {
-            var message = Session.Build(request.Identities, "input_request", request.RawHeader, new JsonObject { ["prompt"] = prompt, ["password"] = password });
+            var message = Session.Build(request.Identities, "input_request", request.RawHeader,
+                new JsonObject { ["prompt"] = prompt, ["password"] = password });
             if (!_stdin!.SendAsync(message).GetAwaiter().GetResult()) return null;
             using var registration = cancellationToken.Register(() => pending.TrySetCanceled(cancellationToken));
             return pending.Task.GetAwaiter().GetResult();

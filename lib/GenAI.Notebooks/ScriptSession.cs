@@ -1,13 +1,9 @@
-using System.Diagnostics;
 using System.Text;
-using GenAI.Core;
 using GenAI.Display;
 using GenAI.Notebooks.Scripting;
-using GenAI.Plotting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Scripting.Hosting;
 
@@ -17,12 +13,11 @@ namespace GenAI.Notebooks;
 /// One notebook's C# state: a chain of Roslyn script submissions, one per executed cell, so variables,
 /// types and <c>using</c>s carry from cell to cell (as in Polyglot Notebooks). A cell that fails to
 /// compile, throws or is interrupted leaves the session as it was before the cell.
-/// Cells run one at a time, each on its own thread.
+/// Cells run one at a time, each on its own thread (the steps of running one: ScriptSession.Execution.cs).
 /// </summary>
-public sealed class ScriptSession : IDisposable
+public sealed partial class ScriptSession : IDisposable
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
-    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
     private static readonly Lazy<Task> WarmUp = new(() => Task.Run(WarmUpCore));
     // One set of framework references for every session: Roslyn keeps the metadata it read, and the
     // symbols it built from it, on the reference objects, so the second session (and the first cell
@@ -70,7 +65,8 @@ public sealed class ScriptSession : IDisposable
         using var session = new ScriptSession(Path.GetTempPath(), warmUp: true);
         var output = new DiscardingOutput();
         await session.ExecuteAsync("var warm = new List<int> { 1 }; warm.Count", output, CancellationToken.None).ConfigureAwait(false);
-        await session.ExecuteAsync("for (int i = 0; i < 2; i++) warm.Add(i);\nwarm.Select(x => x + 1).Sum()", output, CancellationToken.None).ConfigureAwait(false);
+        await session.ExecuteAsync("for (int i = 0; i < 2; i++) warm.Add(i);\nwarm.Select(x => x + 1).Sum()", output, CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private sealed class DiscardingOutput : ICellOutput
@@ -116,7 +112,8 @@ public sealed class ScriptSession : IDisposable
     // and the assembly loads only when a cell uses it (InteractiveDisplays routes its displays into the cell).
     private static MetadataReference[] InteractiveFormattingReference()
     {
-        var path = Path.Combine(Path.GetDirectoryName(typeof(MimeBundle).Assembly.Location) ?? AppContext.BaseDirectory, "Microsoft.DotNet.Interactive.Formatting.dll");
+        var folder = Path.GetDirectoryName(typeof(MimeBundle).Assembly.Location) ?? AppContext.BaseDirectory;
+        var path = Path.Combine(folder, "Microsoft.DotNet.Interactive.Formatting.dll");
         return File.Exists(path) ? [MetadataReference.CreateFromFile(path)] : [];
     }
 
@@ -126,161 +123,6 @@ public sealed class ScriptSession : IDisposable
         if (Interlocked.Exchange(ref _progressInstalled, 1) == 1) return;
         var fallback = Progress.Factory;
         Progress.Factory = label => CellContext.Current is { } cell ? new CellProgressView(cell, label) : fallback(label);
-    }
-
-    /// <summary>
-    /// Runs one cell. Outputs go to <paramref name="output"/> in order; the last expression's value
-    /// becomes a result; an error becomes an <c>error</c> output (never an exception from this method).
-    /// Cancelling <paramref name="cancellationToken"/> interrupts the cell, even inside a tight loop.
-    /// </summary>
-    public async Task<CellRunResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        ArgumentNullException.ThrowIfNull(output);
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            return await ExecuteCoreAsync(code, output, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<CellRunResult> ExecuteCoreAsync(string code, ICellOutput output, CancellationToken cancellationToken)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        int number = ++_executions;
-        ConsoleRouter.EnsureInstalled();
-        var cell = new CellContext(output, cancellationToken, isFallback: !_warmUp);
-        bool orphaned = false;
-        try
-        {
-            var normalized = CellSource.Normalize(code);
-            if (CellSource.Problem(normalized, _resolver) is { } problem)
-                return Fail(cell, CellRunStatus.Error, new("Zellenfehler", problem, [problem]), stopwatch);
-            // #r "nuget: …" and #i "nuget: …": restore before compiling, so the references resolve.
-            var packages = PackageDirectives.Packages(code);
-            var sources = PackageDirectives.Sources(code);
-            if (packages.Count > 0 || sources.Count > 0)
-            {
-                if (await _packages.RestoreAsync(packages, sources, cell, cancellationToken).ConfigureAwait(false) is { } restoreError)
-                    return Fail(cell, CellRunStatus.Error, new("NuGet", restoreError, [restoreError]), stopwatch);
-                var added = _packages.Assemblies.Where(_packageAssemblies.Add).ToList();
-                if (added.Count > 0) _options = _options.AddReferences(added.Select(NotebookReferenceResolver.PackageReference));
-            }
-            if (string.IsNullOrWhiteSpace(normalized)) return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
-
-            var tree = CSharpSyntaxTree.ParseText(normalized, ParseOptions, cancellationToken: CancellationToken.None);
-            var text = tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? normalized : LoopRewriter.Rewrite(tree);
-            var options = _options.WithFilePath(CellPath(number));
-            var script = _state is null
-                ? CSharpScript.Create<object>(text, options, typeof(ScriptGlobals), _loader)
-                : _state.Script.ContinueWith<object>(text, options);
-            // TorchSharp's matmul aborts the process on a shape mismatch: bind the cell and route its
-            // TorchSharp matmul calls through a shape check (only cells that mention matmul pay for this).
-            if (MatmulRewriter.Applies(text) && MatmulRewriter.Rewrite(script.GetCompilation()) is { } checkedText)
-                script = _state is null
-                    ? CSharpScript.Create<object>(checkedText, options, typeof(ScriptGlobals), _loader)
-                    : _state.Script.ContinueWith<object>(checkedText, options);
-            // Emit and load once. Script.Compile() would do the same and then bind the whole submission
-            // a second time to collect warnings, which no one here shows (a third of a trivial cell's time).
-            try
-            {
-                script.CreateDelegate(CancellationToken.None);
-            }
-            catch (CompilationErrorException e)
-            {
-                return Fail(cell, CellRunStatus.Error, ErrorTrace.FromDiagnostics(e.Diagnostics), stopwatch);
-            }
-            bool hasValue = HasResultValue(script.GetCompilation());
-
-            var previous = _state;
-            var run = Task.Factory.StartNew(() =>
-            {
-                cell.Enter();
-                return previous is null
-                    ? script.RunAsync(_globals, _ => true, CancellationToken.None)
-                    : script.RunFromAsync(previous, _ => true, CancellationToken.None);
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-
-            ScriptState<object> state;
-            bool interruptRequested = false;
-            using (cancellationToken.Register(() => { interruptRequested = true; Interrupt.Requested(); }))
-            {
-                var interrupted = Task.Delay(Timeout.Infinite, cancellationToken);
-                if (await Task.WhenAny(run, interrupted).ConfigureAwait(false) != run
-                    && await Task.WhenAny(run, Task.Delay(InterruptGrace, CancellationToken.None)).ConfigureAwait(false) != run)
-                {
-                    // The cell is stuck in code without loop checks (a long library call). It keeps
-                    // running in the background; the session goes on from its state before the cell.
-                    orphaned = true;
-                    var message = "Die Zelle reagiert nicht auf die Unterbrechung und läuft im Hintergrund weiter. " +
-                                  "Die Variablen dieser Zelle gehen verloren; starte den Kernel neu, wenn sie Rechenzeit blockiert.";
-                    return Fail(cell, CellRunStatus.Cancelled, new("Unterbrochen", message, [message]), stopwatch);
-                }
-                state = await run.ConfigureAwait(false);
-            }
-            if (interruptRequested && !orphaned) Interrupt.Finished();
-
-            cell.FlushStreams();
-            if (state.Exception is { } exception)
-            {
-                var formatted = ErrorTrace.FromException(exception, file => CellName(file, number));
-                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-                {
-                    var lines = new List<string> { "Die Ausführung wurde unterbrochen." };
-                    lines.AddRange(formatted.Traceback.Skip(1));
-                    return Fail(cell, CellRunStatus.Cancelled, new("Unterbrochen", lines[0], lines), stopwatch);
-                }
-                return Fail(cell, CellRunStatus.Error, formatted, stopwatch);
-            }
-            _state = state;
-            if (hasValue) cell.Result(Formatter.ToMimeBundle(state.ReturnValue));
-            if (CellSource.WantsTime(code)) cell.Display(WallTime(stopwatch.Elapsed), null);
-            return new CellRunResult(CellRunStatus.Ok, stopwatch.Elapsed);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // Failures outside the cell's own code: a dependency that does not load, a formatter that throws.
-            return Fail(cell, CellRunStatus.Error, ErrorTrace.FromException(exception, file => CellName(file, number)), stopwatch);
-        }
-        finally
-        {
-            cell.Dispose();
-        }
-    }
-
-    /// <summary>True when the cell ends in an expression without semicolon whose type is not void (Roslyn's submission result).</summary>
-    private static bool HasResultValue(Compilation compilation)
-    {
-        var tree = compilation.SyntaxTrees.Last();
-        if (tree.GetRoot() is not CompilationUnitSyntax root
-            || root.Members.LastOrDefault() is not GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } statement })
-            return false;
-        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
-    }
-
-    // Polyglot Notebooks' "#!time" prints "Wall time: 12.3456ms"; the same output, in the course's language and number format.
-    private static MimeBundle WallTime(TimeSpan elapsed) =>
-        MimeBundle.PlainText("Laufzeit (Wanduhr): " + GermanNumber.Format(elapsed.TotalMilliseconds, 1) + " ms");
-
-    private static CellRunResult Fail(CellContext cell, CellRunStatus status, ErrorTrace.Formatted error, Stopwatch stopwatch)
-    {
-        cell.Error(error.Name, error.Value, error.Traceback);
-        return new CellRunResult(status, stopwatch.Elapsed, error.Name, error.Value, error.Traceback);
-    }
-
-    private string CellPath(int number) => Path.Combine(WorkingDirectory, $"zelle-{number}.csx");
-
-    private string CellName(string file, int current)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        if (name.StartsWith("zelle-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(6), out int n))
-            return n == current ? "dieser Zelle" : $"Zelle [{n}]";
-        return Path.GetFileName(file);
     }
 
     /// <summary>

@@ -23,10 +23,16 @@ public sealed class BenchGptCommand : IBenchCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var corpus = new Option<string>("--corpus") { Description = "Text to train on (name or file); nanoGPT's recipe uses tiny Shakespeare.", DefaultValueFactory = _ => "shakespeare" };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = "Text to train on (name or file); nanoGPT's recipe uses tiny Shakespeare.", DefaultValueFactory = _ => "shakespeare",
+        };
         var iters = new Option<int>("--iters") { Description = "Training steps (the recipe: 2000; fewer gives no verdict).", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int>("--threads") { Description = "Threads for both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var seed = new Option<int>("--seed") { Description = "Seed for both sides (their generators differ, so the runs are not bit-identical).", DefaultValueFactory = _ => 1337 };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed for both sides (their generators differ, so the runs are not bit-identical).", DefaultValueFactory = _ => 1337,
+        };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch run." };
         var gpt = new Command("gpt", "Train nanoGPT's baby-GPT recipe with TorchSharp and PyTorch and compare time and validation loss.")
             { corpus, iters, threads, seed, noReference };
@@ -45,7 +51,9 @@ public sealed class BenchGptCommand : IBenchCommand
         }
         var ci = CultureInfo.InvariantCulture;
         var options = new GptTrainingOptions { Iterations = iterations, DecayIterations = Math.Max(iterations, 100), Seed = seed };
-        Console.WriteLine(string.Create(ci, $"GPT benchmark (nanoGPT baby-GPT recipe): {text.Name}, {text.Length} characters, {iterations} steps, {threads} thread(s) each, {Environment.ProcessorCount} cores"));
+        Console.WriteLine(string.Create(ci,
+            $"GPT benchmark (nanoGPT baby-GPT recipe): {text.Name}, {text.Length} characters, {iterations} steps, "
+            + $"{threads} thread(s) each, {Environment.ProcessorCount} cores"));
         Console.WriteLine("Timings on a shared machine are noisy: compare the median time per iteration and the ratios, and repeat on a quiet machine.");
         Console.WriteLine();
 
@@ -89,14 +97,18 @@ public sealed class BenchGptCommand : IBenchCommand
         if (reference is null) return 0;
         Console.WriteLine(string.Create(ci, $"PyTorch       {reference.MsPerIteration,12:F1}   {reference.Seconds,7:F1} s   {reference.ValidationLoss,8:F4}"));
         double timeRatio = oursRun.Seconds / reference.Seconds, lossDiff = oursRun.ValidationLoss - reference.ValidationLoss;
-        Console.WriteLine(string.Create(ci, $"ratio TorchSharp / PyTorch: {oursRun.MsPerIteration / reference.MsPerIteration:0.00}x per iteration, {timeRatio:0.00}x wall time; val loss difference {lossDiff:+0.0000;-0.0000}"));
+        Console.WriteLine(string.Create(ci,
+            $"ratio TorchSharp / PyTorch: {oursRun.MsPerIteration / reference.MsPerIteration:0.00}x per iteration, {timeRatio:0.00}x wall time; "
+            + $"val loss difference {lossDiff:+0.0000;-0.0000}"));
         if (iterations != 2000)
         {
             Console.WriteLine("No verdict: only the full recipe (2000 steps) is checked against the target.");
             return 0;
         }
         bool lossOk = Math.Abs(lossDiff) <= LossTolerance, timeOk = timeRatio <= TimeRatioTarget;
-        Console.WriteLine(string.Create(ci, $"target (issue 20): val loss within {LossTolerance} of PyTorch's → {(lossOk ? "met" : "NOT met")}; wall time ≤ {TimeRatioTarget}x PyTorch's → {(timeOk ? "met" : "NOT met")}"));
+        Console.WriteLine(string.Create(ci,
+            $"target (issue 20): val loss within {LossTolerance} of PyTorch's → {(lossOk ? "met" : "NOT met")}; "
+            + $"wall time ≤ {TimeRatioTarget}x PyTorch's → {(timeOk ? "met" : "NOT met")}"));
         return lossOk && timeOk ? 0 : 1;
     }
 }
@@ -111,7 +123,8 @@ internal sealed record GptBenchRun(double MsPerIteration, double Seconds, double
         var time = lines.LastOrDefault(l => l.StartsWith("time ", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var val = lines.LastOrDefault(l => l.StartsWith("val loss ", StringComparison.Ordinal));
         if (time is not { Length: >= 8 } || val is null)
-            throw new InvalidDataException("The reference's output lacks its 'time … s, … ms per iteration (median)' or 'val loss …' line:\n" + string.Join('\n', lines.TakeLast(5)));
+            throw new InvalidDataException("The reference's output lacks its 'time … s, … ms per iteration (median)' or 'val loss …' line:\n"
+                + string.Join('\n', lines.TakeLast(5)));
         return new GptBenchRun(double.Parse(time[3], ci), double.Parse(time[1], ci), double.Parse(val["val loss ".Length..], ci));
     }
 }

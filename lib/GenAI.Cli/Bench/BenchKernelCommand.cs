@@ -31,7 +31,8 @@ public sealed class BenchKernelCommand : IBenchCommand
         var dni = new Option<string?>("--dotnet-interactive")
         {
             Description = "The dotnet-interactive executable (default: artifacts/tools/dotnet-interactive/dotnet-interactive, " +
-                          $"installed by `dotnet tool install --tool-path artifacts/tools/dotnet-interactive Microsoft.dotnet-interactive --version {DotnetInteractiveVersion}`).",
+                          "installed by `dotnet tool install --tool-path artifacts/tools/dotnet-interactive " +
+                          $"Microsoft.dotnet-interactive --version {DotnetInteractiveVersion}`).",
         };
         var extra = new Option<string[]>("--kernel")
         {
@@ -123,7 +124,8 @@ public sealed class BenchKernelCommand : IBenchCommand
                 ["display_name"] = ".NET (C#)", ["language"] = "C#",
             }, null)
             : new("dotnet-interactive", "bench-dotnet-interactive", null,
-                $"nicht gefunden ({dni ?? "artifacts/tools/dotnet-interactive"}); installieren mit `dotnet tool install --tool-path artifacts/tools/dotnet-interactive " +
+                $"nicht gefunden ({dni ?? "artifacts/tools/dotnet-interactive"}); " +
+                "installieren mit `dotnet tool install --tool-path artifacts/tools/dotnet-interactive " +
                 $"Microsoft.dotnet-interactive --version {DotnetInteractiveVersion}`"));
         return [.. list.Select(c => c.Skipped is null && c.Spec is null ? c with { Skipped = "kein Kernel" } : c)];
     }
@@ -155,7 +157,10 @@ public sealed class BenchKernelCommand : IBenchCommand
 
     private static JsonObject? Measure(string script, string folder, List<Contender> contenders, int starts, int cells)
     {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
+        var start = new ProcessStartInfo(Python)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder,
+        };
         foreach (var argument in new[] { script, starts.ToString(CultureInfo.InvariantCulture), cells.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         foreach (var c in contenders) start.ArgumentList.Add(c.KernelName);
@@ -211,7 +216,11 @@ public sealed class BenchKernelCommand : IBenchCommand
         {
             Console.WriteLine();
             Console.WriteLine($"Verhältnis zu {baseline.Label} (Wert ÷ {baseline.Label}):");
-            foreach (var (label, key) in new[] { ("Erste Zelle", "first_cell"), ("Zelle, Round-Trip", "round_trip"), ("CPU erste Zelle", "cpu_first_cell"), ("CPU je Zelle", "cpu_per_cell") })
+            var measures = new[]
+            {
+                ("Erste Zelle", "first_cell"), ("Zelle, Round-Trip", "round_trip"), ("CPU erste Zelle", "cpu_first_cell"), ("CPU je Zelle", "cpu_per_cell"),
+            };
+            foreach (var (label, key) in measures)
             {
                 double b = Median(results[baseline.KernelName]?[key]);
                 var ratios = contenders.Select(c => Median(results[c.KernelName]?[key]) / b)
@@ -223,6 +232,8 @@ public sealed class BenchKernelCommand : IBenchCommand
             if (results[c.KernelName]?["error"] is { } error) Console.WriteLine($"{c.Label}: Fehler — {error}");
         var load = results["load"]!.AsArray().Where(v => v is not null).Select(v => (double)v!).ToArray();
         if (load.Length > 0)
-            Console.WriteLine(string.Create(ci, $"\nLast (1-min-Mittel, /proc/loadavg) während der Messung: {load.Min():0.0} … {load.Max():0.0} bei {Environment.ProcessorCount} Kernen. Wanduhrzeiten wachsen mit der Last, CPU-Zeiten kaum."));
+            Console.WriteLine(string.Create(ci,
+                $"\nLast (1-min-Mittel, /proc/loadavg) während der Messung: {load.Min():0.0} … {load.Max():0.0} bei {Environment.ProcessorCount} Kernen. "
+                + $"Wanduhrzeiten wachsen mit der Last, CPU-Zeiten kaum."));
     }
 }

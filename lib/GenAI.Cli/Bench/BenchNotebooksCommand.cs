@@ -20,7 +20,10 @@ public sealed class BenchNotebooksCommand : IBenchCommand
         var runs = new Option<int>("--runs") { Description = "Fresh processes for the start-up time.", DefaultValueFactory = _ => 5 };
         var cells = new Option<int>("--cells") { Description = "Trivial cells for the per-cell overhead.", DefaultValueFactory = _ => 100 };
         var probe = new Option<bool>("--probe") { Hidden = true, Description = "Internal: run one cell and print ms since process start." };
-        var notebooks = new Command("notebooks", "Start-up time to the first cell result and overhead per trivial cell of the notebook engine.") { runs, cells, probe };
+        var notebooks = new Command("notebooks", "Start-up time to the first cell result and overhead per trivial cell of the notebook engine.")
+        {
+            runs, cells, probe,
+        };
         notebooks.SetAction(async (parse, _) => parse.GetValue(probe) ? await Probe() : await Run(parse.GetValue(runs), parse.GetValue(cells)));
         return notebooks;
     }
@@ -55,10 +58,13 @@ public sealed class BenchNotebooksCommand : IBenchCommand
             firstCpu.Add(double.Parse(probe[1], ci));
         }
         double bareMedian = Median(bare), firstMedian = Median(first);
-        Console.WriteLine(string.Create(ci, $"process start -> first cell result : median {firstMedian,7:0} ms  (target < 2000 ms, ratio to target {firstMedian / 2000:0.00})"));
+        Console.WriteLine(string.Create(ci,
+            $"process start -> first cell result : median {firstMedian,7:0} ms  (target < 2000 ms, ratio to target {firstMedian / 2000:0.00})"));
         // On a busy machine wall time mostly measures waiting for a core; CPU time shows the work itself.
-        Console.WriteLine(string.Create(ci, $"  CPU time of those processes       : median {Median(firstCpu),7:0} ms (all threads; JIT and GC run in parallel)"));
-        Console.WriteLine(string.Create(ci, $"baseline: `genai about` wall time   : median {bareMedian,7:0} ms  (engine adds ~{firstMedian - bareMedian:0} ms)"));
+        Console.WriteLine(string.Create(ci,
+            $"  CPU time of those processes       : median {Median(firstCpu),7:0} ms (all threads; JIT and GC run in parallel)"));
+        Console.WriteLine(string.Create(ci,
+            $"baseline: `genai about` wall time   : median {bareMedian,7:0} ms  (engine adds ~{firstMedian - bareMedian:0} ms)"));
 
         using var session = new ScriptSession(Path.GetTempPath());
         var sink = new FirstResult();
@@ -76,7 +82,9 @@ public sealed class BenchNotebooksCommand : IBenchCommand
         var cpuPerCell = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / cellCount;
         perCell.Sort();
         double cellMedian = Median(perCell), p90 = perCell[(int)(0.9 * (perCell.Count - 1))];
-        Console.WriteLine(string.Create(ci, $"trivial cell (warm session, {cellCount} cells): median {cellMedian,7:0.0} ms, p90 {p90:0.0} ms  (target < 50 ms, ratio to target {cellMedian / 50:0.00})"));
+        Console.WriteLine(string.Create(ci,
+            $"trivial cell (warm session, {cellCount} cells): median {cellMedian,7:0.0} ms, p90 {p90:0.0} ms  "
+            + $"(target < 50 ms, ratio to target {cellMedian / 50:0.00})"));
         Console.WriteLine(string.Create(ci, $"  CPU time per trivial cell         : mean {cpuPerCell,7:0.0} ms"));
         return firstMedian < 2000 && cellMedian < 50 ? 0 : 1;
     }

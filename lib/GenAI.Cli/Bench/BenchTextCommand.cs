@@ -27,7 +27,9 @@ public sealed class BenchTextCommand : IBenchCommand
             var documents = BenchCorpus.Documents((long)(result.GetValue(size) * 1_000_000));
             if (documents.Count == 0)
             {
-                Console.Error.WriteLine($"Keine Texte gefunden: setze {CourseInfo.DataDirVariable} auf einen Ordner mit de-grimm-khm.txt und en-tinyshakespeare.txt (bash .ci/run).");
+                Console.Error.WriteLine(
+                    $"Keine Texte gefunden: setze {CourseInfo.DataDirVariable} auf einen Ordner mit de-grimm-khm.txt und en-tinyshakespeare.txt "
+                    + "(bash .ci/run).");
                 return 1;
             }
             int runs = Math.Max(1, result.GetValue(repeat));
@@ -48,7 +50,8 @@ public sealed class BenchTextCommand : IBenchCommand
         Console.WriteLine($"{"Kodierung",-12} {"Implementierung",-26} {"MB/s",8} {"Mio. Tokens/s",14} {"MB/s (Uhr)",11} {"Tokens",10} {"Faktor",8}");
         var modules = useNode ? BenchSupport.NodeModules() : null;
         if (useNode && modules is null)
-            Console.WriteLine("(node-Referenzen übersprungen: artifacts/ci/npm/node_modules fehlt – bash .ci/run installiert tiktoken und gpt-tokenizer; oder GENAI_NODE_MODULES setzen)");
+            Console.WriteLine("(node-Referenzen übersprungen: artifacts/ci/npm/node_modules fehlt – "
+                + "bash .ci/run installiert tiktoken und gpt-tokenizer; oder GENAI_NODE_MODULES setzen)");
         foreach (var name in DefaultEncodings)
         {
             TiktokenEncoding encoding;
@@ -100,17 +103,20 @@ public sealed class BenchTextCommand : IBenchCommand
         double median = BenchSupport.Median(cpu);
         Print(name, "Microsoft.ML.Tokenizers 3.0", bytes, tokens, median, BenchSupport.Median(wall), median / ours);
         var encoding = TiktokenEncoding.Get(name);
-        int differing = documents.Take(20).Count(d => !encoding.Encode(d, SpecialTokens.None, SpecialTokens.None).AsSpan().SequenceEqual(reference.EncodeToIds(d).ToArray()));
+        int differing = documents.Take(20).Count(d =>
+            !encoding.Encode(d, SpecialTokens.None, SpecialTokens.None).AsSpan().SequenceEqual(reference.EncodeToIds(d).ToArray()));
         if (tokens != ourTokens || differing > 0)
             Console.WriteLine($"  Hinweis: ML.Tokenizers zählt {tokens} Tokens, wir {ourTokens}; {differing} der ersten 20 Dokumente mit anderen Ids " +
-                              "(ML.Tokenizers trennt Text an Spezial-Token-Zeichenketten wie <|endoftext|> auch dann, wenn es sie als gewöhnlichen Text kodiert; tiktoken nicht).");
+                              "(ML.Tokenizers trennt Text an Spezial-Token-Zeichenketten wie <|endoftext|> auch dann, " +
+                              "wenn es sie als gewöhnlichen Text kodiert; tiktoken nicht).");
     }
 
     private static void Print(string encoding, string implementation, long bytes, long tokens, double cpuSeconds, double wallSeconds, double? factor)
     {
         var ci = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(ci,
-            $"{encoding,-12} {implementation,-26} {bytes / 1e6 / cpuSeconds,8:0.00} {tokens / 1e6 / cpuSeconds,14:0.00} {bytes / 1e6 / wallSeconds,11:0.00} {tokens,10} {(factor is null ? "" : factor.Value.ToString("0.0x", ci)),8}"));
+            $"{encoding,-12} {implementation,-26} {bytes / 1e6 / cpuSeconds,8:0.00} {tokens / 1e6 / cpuSeconds,14:0.00} {bytes / 1e6 / wallSeconds,11:0.00} "
+            + $"{tokens,10} {(factor is null ? "" : factor.Value.ToString("0.0x", ci)),8}"));
     }
 }
 

@@ -32,7 +32,8 @@ public sealed class BenchTorchCommand : IBenchCommand
     private static int Run(int steps, bool noReference)
     {
         int cores = Environment.ProcessorCount;
-        Console.WriteLine($"TorchSharp {typeof(torch).Assembly.GetName().Version} with LibTorch {torch.__version__} — {cores} cores, .NET {Environment.Version}");
+        Console.WriteLine(
+            $"TorchSharp {typeof(torch).Assembly.GetName().Version} with LibTorch {torch.__version__} — {cores} cores, .NET {Environment.Version}");
         Console.WriteLine("The machine may be shared with other jobs: numbers are medians; compare ratios, not single runs.");
         Console.WriteLine($"VAE training step (784-400-20-400-784, BCE sum + KL, Adam 1e-3, batch 128), {steps} timed steps after 10 warm-up steps:");
         var threadCounts = new[] { 1, cores }.Distinct().ToArray();
@@ -42,15 +43,21 @@ public sealed class BenchTorchCommand : IBenchCommand
         var course = threadCounts.ToDictionary(t => t, t => TimeSteps(t, steps, CourseStep()));
         foreach (var t in threadCounts)
         {
-            Console.WriteLine(string.Create(Ci, $"  TorchSharp, written out,     {t} thread(s): {raw[t].Median,6:F2} ms/step wall (min {raw[t].Min:F2}), {raw[t].CpuMedian,6:F2} ms/step CPU"));
-            Console.WriteLine(string.Create(Ci, $"  TorchSharp, GenAI.Models.Vae, {t} thread(s): {course[t].Median,6:F2} ms/step wall (min {course[t].Min:F2}), {course[t].CpuMedian,6:F2} ms/step CPU"));
+            Console.WriteLine(string.Create(Ci,
+                $"  TorchSharp, written out,     {t} thread(s): {raw[t].Median,6:F2} ms/step wall (min {raw[t].Min:F2}), {raw[t].CpuMedian,6:F2} ms/step CPU"));
+            Console.WriteLine(string.Create(Ci,
+                $"  TorchSharp, GenAI.Models.Vae, {t} thread(s): {course[t].Median,6:F2} ms/step wall (min {course[t].Min:F2}), "
+                + $"{course[t].CpuMedian,6:F2} ms/step CPU"));
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();
         long rssAfter = Environment.WorkingSet;
         // glibc keeps freed blocks in per-thread arenas; trimming shows what is still really in use.
         if (OperatingSystem.IsLinux()) malloc_trim(0);
-        Console.WriteLine(string.Create(Ci, $"  resident memory: {rssBefore / 1048576.0:F0} MB before, {rssAfter / 1048576.0:F0} MB after {(threadCounts.Length * 2 - 1) * (steps + 10)} more steps, {Environment.WorkingSet / 1048576.0:F0} MB once the allocator returns its free blocks"));
+        Console.WriteLine(string.Create(Ci,
+            $"  resident memory: {rssBefore / 1048576.0:F0} MB before, "
+            + $"{rssAfter / 1048576.0:F0} MB after {(threadCounts.Length * 2 - 1) * (steps + 10)} more steps, "
+            + $"{Environment.WorkingSet / 1048576.0:F0} MB once the allocator returns its free blocks"));
         torch.set_num_threads(cores);
 
         if (noReference) return 0;
@@ -62,11 +69,17 @@ public sealed class BenchTorchCommand : IBenchCommand
         }
         var r = py.Value;
         Console.WriteLine($"  PyTorch {r.Version}:");
-        Console.WriteLine(string.Create(Ci, $"  PyTorch,                      1 thread(s): {r.Median1,6:F2} ms/step wall (min {r.Min1:F2}), {r.Cpu1,6:F2} ms/step CPU"));
-        if (r.Median2 > 0) Console.WriteLine(string.Create(Ci, $"  PyTorch,                      {cores} thread(s): {r.Median2,6:F2} ms/step wall (min {r.Min2:F2})"));
-        Console.WriteLine(string.Create(Ci, $"  Ratio TorchSharp / PyTorch, 1 thread (target ≤ 0.6): written out ×{raw[1].Median / r.Median1:F2} wall, ×{raw[1].CpuMedian / r.Cpu1:F2} CPU; GenAI.Models.Vae ×{course[1].Median / r.Median1:F2} wall, ×{course[1].CpuMedian / r.Cpu1:F2} CPU"));
+        Console.WriteLine(string.Create(Ci,
+            $"  PyTorch,                      1 thread(s): {r.Median1,6:F2} ms/step wall (min {r.Min1:F2}), {r.Cpu1,6:F2} ms/step CPU"));
+        if (r.Median2 > 0)
+            Console.WriteLine(string.Create(Ci, $"  PyTorch,                      {cores} thread(s): {r.Median2,6:F2} ms/step wall (min {r.Min2:F2})"));
+        Console.WriteLine(string.Create(Ci,
+            $"  Ratio TorchSharp / PyTorch, 1 thread (target ≤ 0.6): written out ×{raw[1].Median / r.Median1:F2} wall, ×{raw[1].CpuMedian / r.Cpu1:F2} CPU; "
+            + $"GenAI.Models.Vae ×{course[1].Median / r.Median1:F2} wall, ×{course[1].CpuMedian / r.Cpu1:F2} CPU"));
         if (cores > 1 && r.Median2 > 0)
-            Console.WriteLine(string.Create(Ci, $"  Ratio TorchSharp / PyTorch, {cores} threads: written out ×{raw[cores].Median / r.Median2:F2} wall; GenAI.Models.Vae ×{course[cores].Median / r.Median2:F2} wall"));
+            Console.WriteLine(string.Create(Ci,
+                $"  Ratio TorchSharp / PyTorch, {cores} threads: written out ×{raw[cores].Median / r.Median2:F2} wall; "
+                + $"GenAI.Models.Vae ×{course[cores].Median / r.Median2:F2} wall"));
         return 0;
     }
 
@@ -84,7 +97,8 @@ public sealed class BenchTorchCommand : IBenchCommand
     /// <summary>The reference VAE (Kingma &amp; Welling 2014) as PyTorch's examples/vae writes it.</summary>
     private sealed class ReferenceVae : nn.Module<Tensor, (Tensor recon, Tensor mu, Tensor logvar)>
     {
-        private readonly Linear fc1 = nn.Linear(784, 400), fc21 = nn.Linear(400, 20), fc22 = nn.Linear(400, 20), fc3 = nn.Linear(20, 400), fc4 = nn.Linear(400, 784);
+        private readonly Linear fc1 = nn.Linear(784, 400), fc21 = nn.Linear(400, 20), fc22 = nn.Linear(400, 20),
+            fc3 = nn.Linear(20, 400), fc4 = nn.Linear(400, 784);
 
         public ReferenceVae() : base("VAE") => RegisterComponents();
 
@@ -217,7 +231,9 @@ if os.cpu_count() > 1:
         if (p.ExitCode != 0)
         {
             var e = err.Result;
-            return (null, e.Contains("No module named 'torch'") ? "python3 has no torch (Debian: apt install python3-torch)" : "python3 failed: " + e.Trim().Split('\n')[^1]);
+            return (null, e.Contains("No module named 'torch'")
+                ? "python3 has no torch (Debian: apt install python3-torch)"
+                : "python3 failed: " + e.Trim().Split('\n')[^1]);
         }
         string version = "?";
         double[] one = [], two = [0, 0, 0];

@@ -25,12 +25,18 @@ public sealed class BenchVaeCommand : IBenchCommand
     public Command Build()
     {
         var quick = new Option<bool>("--quick") { Description = "1 epoch on 10,000 training / 2,000 test images (a smoke run; no quality verdict)." };
-        var model = new Option<string>("--model") { Description = "mlp: the reference Vae; conv: the ConvVae (speed comparison, no anchor).", DefaultValueFactory = _ => "mlp" };
+        var model = new Option<string>("--model")
+        {
+            Description = "mlp: the reference Vae; conv: the ConvVae (speed comparison, no anchor).", DefaultValueFactory = _ => "mlp",
+        };
         model.AcceptOnlyFromAmong("mlp", "conv");
         var latent = new Option<int?>("--latent") { Description = "Latent size: 20 (reference) or 2 (the 2-D variant); ConvVae default 16." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 10, or 1 with --quick)." };
         var threads = new Option<int>("--threads") { Description = "Threads for both sides (PyTorch: torch.set_num_threads).", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "Seed for both sides (their generators differ, so runs are not bit-identical).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed for both sides (their generators differ, so runs are not bit-identical).", DefaultValueFactory = _ => 1,
+        };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch run." };
         var vae = new Command("vae", "Train the reference VAE on Fashion-MNIST and compare speed and test loss with PyTorch.")
         {
@@ -53,7 +59,8 @@ public sealed class BenchVaeCommand : IBenchCommand
         var testSet = FashionMnist.Load(train: false, take: quick ? testLimit : null);
         string dataDir = Path.GetDirectoryName(DataFiles.Resolve(FashionMnist.Files[0]))!;
         Console.WriteLine(string.Create(ci,
-            $"VAE benchmark: {(conv ? $"ConvVae 1-16-32 conv, latent {latent}" : $"Vae 784-400-{latent}")}, BCE sum + KL, Adam 1e-3, batch 128, {epochs} epoch(s), {trainSet.Count} train / {testSet.Count} test images, {threads} thread(s), {Environment.ProcessorCount} cores"));
+            $"VAE benchmark: {(conv ? $"ConvVae 1-16-32 conv, latent {latent}" : $"Vae 784-400-{latent}")}, BCE sum + KL, Adam 1e-3, batch 128, "
+            + $"{epochs} epoch(s), {trainSet.Count} train / {testSet.Count} test images, {threads} thread(s), {Environment.ProcessorCount} cores"));
         Console.WriteLine("Timings on a shared machine are noisy: compare medians and the ratio, not single epochs.");
         Console.WriteLine();
 
@@ -68,7 +75,8 @@ public sealed class BenchVaeCommand : IBenchCommand
             else
             {
                 Console.WriteLine("PyTorch (bench/vae_reference.py):");
-                reference = python.Train(dataDir, conv ? "conv" : "mlp", latent, epochs, trainLimit, testLimit, threads, line => Console.WriteLine("  " + line));
+                reference = python.Train(dataDir, conv ? "conv" : "mlp", latent, epochs, trainLimit, testLimit, threads,
+                    line => Console.WriteLine("  " + line));
             }
         }
 
@@ -79,13 +87,17 @@ public sealed class BenchVaeCommand : IBenchCommand
         {
             double refStep = Median(reference.Select(e => e.MsPerStep));
             Console.WriteLine(string.Create(ci, $"PyTorch      median {refStep,8:0.0} ms/step   final test loss {reference[^1].TestLoss:0.00} per image"));
-            Console.WriteLine(string.Create(ci, $"ratio TorchSharp / PyTorch time per step: {oursStep / refStep:0.00}×; test loss difference {ours[^1].TestLoss - reference[^1].TestLoss:+0.00;-0.00}"));
+            Console.WriteLine(string.Create(ci,
+                $"ratio TorchSharp / PyTorch time per step: {oursStep / refStep:0.00}×; "
+                + $"test loss difference {ours[^1].TestLoss - reference[^1].TestLoss:+0.00;-0.00}"));
         }
         if (!quick && !conv && epochs == 10 && Anchor.TryGetValue(latent, out var anchor))
         {
             double diff = ours[^1].TestLoss - anchor;
             bool ok = Math.Abs(diff) <= Tolerance;
-            Console.WriteLine(string.Create(ci, $"quality anchor (issue 7): PyTorch {anchor:0.0}; ours {ours[^1].TestLoss:0.00} ({diff:+0.00;-0.00}) → {(ok ? "within" : "OUTSIDE")} ±{Tolerance}"));
+            Console.WriteLine(string.Create(ci,
+                $"quality anchor (issue 7): PyTorch {anchor:0.0}; ours {ours[^1].TestLoss:0.00} ({diff:+0.00;-0.00}) "
+                + $"→ {(ok ? "within" : "OUTSIDE")} ±{Tolerance}"));
             return ok ? 0 : 1;
         }
         Console.WriteLine("No quality verdict: only the full MLP run (10 epochs, all images, latent 20 or 2) is compared with the anchor.");
@@ -107,7 +119,8 @@ public sealed class BenchVaeCommand : IBenchCommand
             var line = new VaeBenchEpoch(e.Epoch, e.Duration.TotalSeconds, e.TimePerStep.TotalMilliseconds, e.TrainLoss, e.ValidationLoss!.Value);
             result.Add(line);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  epoch {line.Epoch} time_s {line.Seconds:0.000} ms_per_step {line.MsPerStep:0.000} train_loss {line.TrainLoss:0.0000} test_loss {line.TestLoss:0.0000}"));
+                $"  epoch {line.Epoch} time_s {line.Seconds:0.000} ms_per_step {line.MsPerStep:0.000} "
+                + $"train_loss {line.TrainLoss:0.0000} test_loss {line.TestLoss:0.0000}"));
         }
         return result;
     }

@@ -11,7 +11,10 @@ internal sealed class PyTorchScript(string python, string script)
     /// <summary>The script's full path.</summary>
     public string Script => script;
 
-    /// <summary>Finds the interpreter (with torch) and <c>bench/<paramref name="scriptName"/></c> in the repository; null with the reason when either is missing.</summary>
+    /// <summary>
+    /// Finds the interpreter (with torch) and <c>bench/<paramref name="scriptName"/></c> in the repository;
+    /// null with the reason when either is missing.
+    /// </summary>
     public static PyTorchScript? Find(string scriptName, out string whyNot)
     {
         var python = Environment.GetEnvironmentVariable("GENAI_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";

@@ -17,7 +17,8 @@ public sealed class CourseCommand : ICliCommand
     {
         var command = new Command("course", "C#-Kernel installieren, alle Kapitel ausführen und die Handouts schreiben (der Hauptjob des Kurses).");
         // The whole job runs in the ReadyToRun build when it is current: every chapter's first cell is faster there.
-        command.SetAction(async (_, token) => ReadyToRunBuild.Relaunch(Console.Out) ?? await RunAsync(FindRepositoryRoot(), Console.Out, token, KernelSpec.UserKernelsDirectory()));
+        command.SetAction(async (_, token) =>
+            ReadyToRunBuild.Relaunch(Console.Out) ?? await RunAsync(FindRepositoryRoot(), Console.Out, token, KernelSpec.UserKernelsDirectory()));
         return command;
     }
 

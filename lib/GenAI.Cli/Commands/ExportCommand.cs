@@ -19,7 +19,10 @@ public sealed class ExportCommand : ICliCommand
     {
         var paths = new Argument<string[]>("pfade") { Description = "Notebooks oder Ordner (Standard: notebooks/)", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Zielordner", DefaultValueFactory = _ => "handouts" };
-        var solutions = new Option<SolutionMode>("--solutions") { Description = "Lösungszellen: hide (Standard), show oder collapse", DefaultValueFactory = _ => SolutionMode.Hide };
+        var solutions = new Option<SolutionMode>("--solutions")
+        {
+            Description = "Lösungszellen: hide (Standard), show oder collapse", DefaultValueFactory = _ => SolutionMode.Hide,
+        };
         var interactive = new Option<bool>("--interactive") { Description = "Plotly-Grafiken interaktiv (plotly.min.js wird eingebettet)" };
         var execute = new Option<bool>("--execute") { Description = "Notebooks vor dem Export ausführen" };
         var command = new Command("export", "Notebooks als HTML-Handouts exportieren.") { paths, output, solutions, interactive, execute };
@@ -45,7 +48,8 @@ public sealed class ExportCommand : ICliCommand
                 var result = await NotebookRunner.RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(notebook.Path!))!, null, token);
                 if (result.Failure is { } failure)
                 {
-                    log.WriteLine($"Fehler: {notebook.Path}, Zelle {failure.CellIndex + 1} (Ausführung [{failure.ExecutionCount}]): {failure.Result.ErrorName}: {failure.Result.ErrorValue}");
+                    log.WriteLine($"Fehler: {notebook.Path}, Zelle {failure.CellIndex + 1} (Ausführung [{failure.ExecutionCount}]): "
+                        + $"{failure.Result.ErrorName}: {failure.Result.ErrorValue}");
                     return 1;
                 }
             }

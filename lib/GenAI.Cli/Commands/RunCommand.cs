@@ -68,20 +68,24 @@ public sealed class RunCommand : ICliCommand
         {
             log.WriteLine(notebook.Path);
             var result = await NotebookRunner.RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(notebook.Path!))!,
-                cell => log.WriteLine(string.Create(German, $"  [{cell.ExecutionCount}] {cell.Duration.TotalSeconds,7:0.00} s{(cell.Result.Succeeded ? "" : "  FEHLER")}")),
+                cell => log.WriteLine(string.Create(German,
+                    $"  [{cell.ExecutionCount}] {cell.Duration.TotalSeconds,7:0.00} s{(cell.Result.Succeeded ? "" : "  FEHLER")}")),
                 token);
             cells += result.Cells.Count;
             if (result.Failure is { } failure)
             {
-                log.WriteLine($"Fehler: {notebook.Path}, Zelle {failure.CellIndex + 1} (Ausführung [{failure.ExecutionCount}]): {failure.Result.ErrorName}: {failure.Result.ErrorValue}");
+                log.WriteLine($"Fehler: {notebook.Path}, Zelle {failure.CellIndex + 1} (Ausführung [{failure.ExecutionCount}]): "
+                    + $"{failure.Result.ErrorName}: {failure.Result.ErrorValue}");
                 foreach (var line in (failure.Result.Traceback ?? []).Skip(1)) log.WriteLine(line);
                 log.WriteLine("Die Datei bleibt unverändert.");
                 return 1;
             }
             bool saved = notebook.Save(notebook.Path!);
-            log.WriteLine(string.Create(German, $"  {result.Cells.Count} Zellen in {result.Duration.TotalSeconds:0.0} s — {(saved ? "gespeichert" : "unverändert")}"));
+            log.WriteLine(string.Create(German,
+                $"  {result.Cells.Count} Zellen in {result.Duration.TotalSeconds:0.0} s — {(saved ? "gespeichert" : "unverändert")}"));
         }
-        log.WriteLine(string.Create(German, $"Zusammenfassung: {notebooks.Count} Notebooks, {cells} Zellen, {(DateTime.UtcNow - started).TotalSeconds:0.0} s, alle ohne Fehler."));
+        log.WriteLine(string.Create(German,
+            $"Zusammenfassung: {notebooks.Count} Notebooks, {cells} Zellen, {(DateTime.UtcNow - started).TotalSeconds:0.0} s, alle ohne Fehler."));
         return 0;
     }
 }

@@ -15,7 +15,8 @@ public sealed class SampleCommand : ICliCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var command = new Command("sample", "Write generated 28x28 images as an IDX ubyte file (uses shipped weights, or trains first, when no checkpoint is cached).");
+        var command = new Command("sample",
+            "Write generated 28x28 images as an IDX ubyte file (uses shipped weights, or trains first, when no checkpoint is cached).");
         foreach (var model in GenerativeModels.All)
             command.Subcommands.Add(BuildFor(model));
         return command;
@@ -26,7 +27,10 @@ public sealed class SampleCommand : ICliCommand
         var count = new Option<int>("--count", "-n") { Description = "Number of images.", DefaultValueFactory = _ => 64 };
         var seed = new Option<long>("--seed", "-s") { Description = "Seed of the noise (same seed, same images).", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out", "-o") { Description = "IDX file to write.", Required = true };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = $"Checkpoint to sample from; default: {GenerativeModels.CheckpointPath(model)} (trained first if absent)." };
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = $"Checkpoint to sample from; default: {GenerativeModels.CheckpointPath(model)} (trained first if absent).",
+        };
         var label = new Option<int?>("--label", "-l") { Description = "Class 0-9 to generate." };
         var steps = new Option<int?>("--steps") { Description = "Sampling steps (DDIM; fewer are faster, more are finer)." };
         var guidance = new Option<double?>("--guidance") { Description = "Classifier-free guidance weight w (0 = none; used with --label)." };
@@ -59,7 +63,8 @@ public sealed class SampleCommand : ICliCommand
             {
                 if (explicitPath is not null)
                 {
-                    Console.Error.WriteLine($"Kein Checkpoint unter {path} (Gewichte und .json-Konfiguration). Trainiere einen mit: genai train {model.Name} --out {explicitPath}");
+                    Console.Error.WriteLine($"Kein Checkpoint unter {path} (Gewichte und .json-Konfiguration). "
+                        + $"Trainiere einen mit: genai train {model.Name} --out {explicitPath}");
                     return Task.FromResult(1);
                 }
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -13,7 +13,10 @@ public sealed class TokenizeCommand : ICliCommand
     public Command Build()
     {
         var text = new Argument<string?>("text") { Description = "Text to tokenize (default: read standard input).", Arity = ArgumentArity.ZeroOrOne };
-        var encoding = new Option<string>("--encoding", "-e") { Description = $"One of: {string.Join(", ", TiktokenEncoding.Names)}.", DefaultValueFactory = _ => "o200k_base" };
+        var encoding = new Option<string>("--encoding", "-e")
+        {
+            Description = $"One of: {string.Join(", ", TiktokenEncoding.Names)}.", DefaultValueFactory = _ => "o200k_base",
+        };
         var ids = new Option<bool>("--ids") { Description = "Print the token ids only, one line, space-separated." };
         var command = new Command("tokenize", "Split text into GPT tokens (tiktoken-exact ids).") { text, encoding, ids };
         command.SetAction(result =>

@@ -3,7 +3,10 @@ using GenAI.Cli.Generative;
 
 namespace GenAI.Cli.Commands;
 
-/// <summary><c>genai train MODEL</c>: trains one of the course's models from scratch with a fixed seed (DESIGN.md §6: shipped weights are reproducible).</summary>
+/// <summary>
+/// <c>genai train MODEL</c>: trains one of the course's models from scratch with a fixed seed
+/// (DESIGN.md §6: shipped weights are reproducible).
+/// </summary>
 public sealed class TrainCommand : ICliCommand
 {
     /// <inheritdoc/>

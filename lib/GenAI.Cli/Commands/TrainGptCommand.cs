@@ -19,7 +19,10 @@ public sealed class TrainGptCommand : ITrainCommand
     public Command Build()
     {
         var d = new GptTrainingOptions();
-        var corpus = new Option<string>("--corpus") { Description = $"UTF-8 text file, folder, or corpus name ({string.Join(", ", Corpus.Names)}).", Required = true };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = $"UTF-8 text file, folder, or corpus name ({string.Join(", ", Corpus.Names)}).", Required = true,
+        };
         var blockSize = new Option<int>("--block-size") { Description = "Context length T.", DefaultValueFactory = _ => 64 };
         var batchSize = new Option<int>("--batch-size") { Description = "Windows per step.", DefaultValueFactory = _ => d.BatchSize };
         var layers = new Option<int>("--layers") { Description = "Transformer blocks.", DefaultValueFactory = _ => 4 };
@@ -27,13 +30,25 @@ public sealed class TrainGptCommand : ITrainCommand
         var embd = new Option<int>("--embd") { Description = "Model width d_model.", DefaultValueFactory = _ => 128 };
         var iters = new Option<int>("--iters") { Description = "Training steps (max_iters).", DefaultValueFactory = _ => d.Iterations };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => d.LearningRate };
-        var minLr = new Option<double>("--min-lr") { Description = "Learning rate at the end of the cosine decay.", DefaultValueFactory = _ => d.MinLearningRate };
-        var decay = new Option<int>("--lr-decay-iters") { Description = "Step where the decay reaches --min-lr.", DefaultValueFactory = _ => d.DecayIterations };
+        var minLr = new Option<double>("--min-lr")
+        {
+            Description = "Learning rate at the end of the cosine decay.", DefaultValueFactory = _ => d.MinLearningRate,
+        };
+        var decay = new Option<int>("--lr-decay-iters")
+        {
+            Description = "Step where the decay reaches --min-lr.", DefaultValueFactory = _ => d.DecayIterations,
+        };
         var warmup = new Option<int>("--warmup-iters") { Description = "Linear warm-up steps.", DefaultValueFactory = _ => d.WarmupIterations };
         var beta1 = new Option<double>("--beta1") { Description = "AdamW beta1.", DefaultValueFactory = _ => d.Beta1 };
         var beta2 = new Option<double>("--beta2") { Description = "AdamW beta2.", DefaultValueFactory = _ => d.Beta2 };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "AdamW weight decay on matrices and embeddings.", DefaultValueFactory = _ => d.WeightDecay };
-        var gradClip = new Option<double>("--grad-clip") { Description = "Clip the gradient norm to this (0: off).", DefaultValueFactory = _ => d.GradientClip };
+        var weightDecay = new Option<double>("--weight-decay")
+        {
+            Description = "AdamW weight decay on matrices and embeddings.", DefaultValueFactory = _ => d.WeightDecay,
+        };
+        var gradClip = new Option<double>("--grad-clip")
+        {
+            Description = "Clip the gradient norm to this (0: off).", DefaultValueFactory = _ => d.GradientClip,
+        };
         var dropout = new Option<double>("--dropout") { Description = "Dropout while training.", DefaultValueFactory = _ => 0.0 };
         var noBias = new Option<bool>("--no-bias") { Description = "No bias terms in linear layers and LayerNorms (nanoGPT's bias=False)." };
         var evalIters = new Option<int>("--eval-iters") { Description = "Batches per evaluation.", DefaultValueFactory = _ => d.EvalIterations };
@@ -66,7 +81,8 @@ public sealed class TrainGptCommand : ITrainCommand
                     result.GetValue(dropout), Bias: !result.GetValue(noBias));
                 config.Validate();
             }
-            catch (Exception e) when (e is DataUnavailableException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidDataException)
+            catch (Exception e) when (e is DataUnavailableException or FileNotFoundException or DirectoryNotFoundException
+                                          or ArgumentException or InvalidDataException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;
@@ -78,15 +94,20 @@ public sealed class TrainGptCommand : ITrainCommand
             config = config with { VocabularySize = vocab.Size };
             if (validation.Length <= config.BlockSize)
             {
-                Console.Error.WriteLine($"The text is too short: its last 10 % ({validation.Length} characters) must be longer than --block-size {config.BlockSize}.");
+                Console.Error.WriteLine(
+                    $"The text is too short: its last 10 % ({validation.Length} characters) must be longer than --block-size {config.BlockSize}.");
                 return 1;
             }
             torch.manual_seed(options.Seed);
             var model = new Gpt(config);
-            Console.WriteLine(string.Create(ci, $"{text.Name}: {text.Length} characters, alphabet {vocab.Size}, train {train.Length}, val {validation.Length} (last 10 %)"));
-            Console.WriteLine(string.Create(ci, $"GPT {config.Layers} layers x {config.Heads} heads x {config.EmbeddingSize}, block {config.BlockSize}, bias {config.Bias}: {model.parameters().Sum(p => p.numel())} parameters, {torch.get_num_threads()} threads"));
+            Console.WriteLine(string.Create(ci,
+                $"{text.Name}: {text.Length} characters, alphabet {vocab.Size}, train {train.Length}, val {validation.Length} (last 10 %)"));
+            Console.WriteLine(string.Create(ci,
+                $"GPT {config.Layers} layers x {config.Heads} heads x {config.EmbeddingSize}, block {config.BlockSize}, bias {config.Bias}: "
+                + $"{model.parameters().Sum(p => p.numel())} parameters, {torch.get_num_threads()} threads"));
             var history = GptTrainer.Train(model, new TextWindows(train, config.BlockSize), new TextWindows(validation, config.BlockSize), options,
-                e => Console.WriteLine(string.Create(ci, $"step {e.Step}: train loss {e.TrainLoss:F4}, val loss {e.ValidationLoss:F4}, lr {e.LearningRate:0.###e0} ({e.Seconds:F1} s)")));
+                e => Console.WriteLine(string.Create(ci,
+                    $"step {e.Step}: train loss {e.TrainLoss:F4}, val loss {e.ValidationLoss:F4}, lr {e.LearningRate:0.###e0} ({e.Seconds:F1} s)")));
             if (result.GetValue(output) is { } path)
             {
                 model.Save(path);

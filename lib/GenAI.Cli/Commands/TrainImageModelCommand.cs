@@ -15,11 +15,20 @@ public static class TrainImageModelCommand
     /// <summary>The subcommand for <paramref name="model"/>.</summary>
     public static Command Build(IGenerativeModel model)
     {
-        var images = new Option<int>("--images") { Description = "Training images (a fixed random selection).", DefaultValueFactory = _ => model.Defaults.Images };
+        var images = new Option<int>("--images")
+        {
+            Description = "Training images (a fixed random selection).", DefaultValueFactory = _ => model.Defaults.Images,
+        };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training images.", DefaultValueFactory = _ => model.Defaults.Epochs };
         var seed = new Option<long>("--seed") { Description = "Seed of weights, noise and shuffling.", DefaultValueFactory = _ => model.Defaults.Seed };
-        var output = new Option<string?>("--out") { Description = $"Checkpoint to write (.safetensors, config .json beside it); default: {GenerativeModels.CheckpointPath(model)}." };
-        var threads = new Option<int>("--threads") { Description = "Torch threads (0: libtorch's default); the same machine and count give the same bytes.", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--out")
+        {
+            Description = $"Checkpoint to write (.safetensors, config .json beside it); default: {GenerativeModels.CheckpointPath(model)}.",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Torch threads (0: libtorch's default); the same machine and count give the same bytes.", DefaultValueFactory = _ => 0,
+        };
         var command = new Command(model.Name, model.Description) { images, epochs, seed, threads, output };
         if (model is IGuidedGenerativeModel) command.Aliases.Add("ddpm");
         command.SetAction((result, cancellationToken) =>

@@ -17,7 +17,10 @@ public sealed class TrainLstmCommand : ITrainCommand
     /// <inheritdoc/>
     public Command Build()
     {
-        var corpus = new Option<string>("--corpus") { Description = $"UTF-8 text file, folder, or corpus name ({string.Join(", ", Corpus.Names)}).", Required = true };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = $"UTF-8 text file, folder, or corpus name ({string.Join(", ", Corpus.Names)}).", Required = true,
+        };
         var iters = new Option<int>("--iters") { Description = "Training steps.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (weights and batches).", DefaultValueFactory = _ => 42 };
         var hidden = new Option<int>("--hidden") { Description = "Hidden state size H.", DefaultValueFactory = _ => 256 };
@@ -50,16 +53,20 @@ public sealed class TrainLstmCommand : ITrainCommand
             var model = new CharRnnLanguageModel(config);
             var random = new Random(result.GetValue(seed));
             var ci = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(ci, $"{text.Name}: {text.Length} characters, alphabet {vocab.Size}, train {train.Length}, held out {heldOut.Length} (last 10 %)"));
-            Console.WriteLine(string.Create(ci, $"{model.Name} {config.EmbeddingSize}/{config.HiddenSize}x{config.Layers}, {model.parameters().Sum(p => p.numel())} parameters"));
+            Console.WriteLine(string.Create(ci,
+                $"{text.Name}: {text.Length} characters, alphabet {vocab.Size}, train {train.Length}, held out {heldOut.Length} (last 10 %)"));
+            Console.WriteLine(string.Create(ci,
+                $"{model.Name} {config.EmbeddingSize}/{config.HiddenSize}x{config.Layers}, {model.parameters().Sum(p => p.numel())} parameters"));
             if (result.GetValue(markov))
                 for (int order = 1; order <= 5; order++)
                 {
                     var chain = CharMarkovModel.Train(train, order, vocab.Size);
                     double nats = chain.NegativeLogLikelihood([.. train[^order..], .. heldOut], order);
-                    Console.WriteLine(string.Create(ci, $"markov order {order} (Witten-Bell) bits per character {BitsPerCharacter.FromNats(nats, heldOut.Length):F4}"));
+                    Console.WriteLine(string.Create(ci,
+                        $"markov order {order} (Witten-Bell) bits per character {BitsPerCharacter.FromNats(nats, heldOut.Length):F4}"));
                 }
-            CharRnnTraining.Train(model, new TextWindows(train, result.GetValue(block)), result.GetValue(iters), result.GetValue(batch), result.GetValue(lr), random,
+            CharRnnTraining.Train(model, new TextWindows(train, result.GetValue(block)),
+                result.GetValue(iters), result.GetValue(batch), result.GetValue(lr), random,
                 (step, loss) => Console.WriteLine(string.Create(ci, $"step {step} train loss {loss:F4} ({clock.Elapsed.TotalSeconds:F0} s)")));
             var context = train[^Math.Min(train.Length, 1000)..];
             double val = CharRnnTraining.HeldOutLoss(model, heldOut, context);

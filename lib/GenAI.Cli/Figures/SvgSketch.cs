@@ -37,17 +37,20 @@ internal sealed class SvgSketch(double width, double height)
     }
 
     /// <summary>Text anchored at (x, y); <paramref name="anchor"/> is start, middle or end.</summary>
-    public SvgSketch Text(double x, double y, string text, double size = 14, string anchor = "middle", string color = "#222", string weight = "normal", bool italic = false)
+    public SvgSketch Text(
+        double x, double y, string text, double size = 14, string anchor = "middle", string color = "#222", string weight = "normal", bool italic = false)
     {
         var style = italic ? " font-style=\"italic\"" : "";
-        _body.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" font-size=\"{N(size)}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-weight=\"{weight}\"{style}>{E(text)}</text>\n");
+        _body.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" font-size=\"{N(size)}\" text-anchor=\"{anchor}\" fill=\"{color}\"")
+            .Append($" font-weight=\"{weight}\"{style}>{E(text)}</text>\n");
         return this;
     }
 
     public SvgSketch Arrow(double x1, double y1, double x2, double y2, string color = "#555", bool dashed = false)
     {
         var dash = dashed ? " stroke-dasharray=\"5,4\"" : "";
-        _body.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{color}\" stroke-width=\"1.8\"{dash} marker-end=\"url(#arrow)\"/>\n");
+        _body.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{color}\" stroke-width=\"1.8\"{dash}")
+            .Append(" marker-end=\"url(#arrow)\"/>\n");
         return this;
     }
 
@@ -59,12 +62,14 @@ internal sealed class SvgSketch(double width, double height)
     {
         var png = Raster.FromGray(values, side, side).Upscale(Math.Max(1, (int)Math.Ceiling(size / side))).ToPng();
         Rect(x - 1, y - 1, size + 2, size + 2, "none", "#999", 0);
-        _body.Append($"<image x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(size)}\" height=\"{N(size)}\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,{Convert.ToBase64String(png)}\"/>\n");
+        _body.Append($"<image x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(size)}\" height=\"{N(size)}\" style=\"image-rendering:pixelated\"")
+            .Append($" href=\"data:image/png;base64,{Convert.ToBase64String(png)}\"/>\n");
         return this;
     }
 
     public override string ToString() =>
-        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{Font}\">\n" +
+        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}\" height=\"{N(height)}\"" +
+        $" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{Font}\">\n" +
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">" +
         "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n" +
         $"<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n{_body}</svg>\n";

@@ -33,8 +33,9 @@ public abstract class GanModel : IGenerativeModel
         var history = trainer.Fit(images, Config.IsConditional ? labels : null, settings.Epochs, batchSize: 64, cancellationToken);
         gan.Save(path);
         var last = history.Steps[^1];
+        double seconds = history.Duration.TotalSeconds;
         log.WriteLine(FormattableString.Invariant(
-            $"{Name}: {history.Steps.Count} steps in {history.Duration.TotalSeconds:F1} s, last D loss {last.DiscriminatorLoss:F3}, G loss {last.GeneratorLoss:F3}"));
+            $"{Name}: {history.Steps.Count} steps in {seconds:F1} s, last D loss {last.DiscriminatorLoss:F3}, G loss {last.GeneratorLoss:F3}"));
     }
 
     /// <inheritdoc/>

@@ -15,7 +15,10 @@ public static class GenerativeModels
         .Select(t => (IGenerativeModel)Activator.CreateInstance(t)!)
         .OrderBy(m => m.Name, StringComparer.Ordinal)];
 
-    /// <summary>Where <c>genai train</c> caches a model: <c>&lt;cache&gt;/models/&lt;name&gt;.safetensors</c> (<c>GENAI_CACHE_DIR</c> moves the cache).</summary>
+    /// <summary>
+    /// Where <c>genai train</c> caches a model: <c>&lt;cache&gt;/models/&lt;name&gt;.safetensors</c>
+    /// (<c>GENAI_CACHE_DIR</c> moves the cache).
+    /// </summary>
     public static string CheckpointPath(IGenerativeModel model) =>
         Path.Combine(DataFileResolver.DefaultCacheDirectory(), "models", $"{model.Name}.safetensors");
 

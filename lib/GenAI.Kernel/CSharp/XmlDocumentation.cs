@@ -16,7 +16,8 @@ namespace GenAI.Kernel.CSharp;
 public sealed partial class XmlDocumentation
 {
     // Types of System.Private.CoreLib are documented under their reference-assembly names.
-    private static readonly string[] CoreLibraryFacades = ["System.Runtime", "System.Collections", "System.Runtime.Intrinsics", "System.Threading", "System.Memory"];
+    private static readonly string[] CoreLibraryFacades =
+        ["System.Runtime", "System.Collections", "System.Runtime.Intrinsics", "System.Threading", "System.Memory"];
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _files = new(StringComparer.Ordinal);
     private readonly string? _referencePack = FindReferencePack();
 

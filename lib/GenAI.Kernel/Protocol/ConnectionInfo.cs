@@ -41,7 +41,8 @@ public sealed record ConnectionInfo(
 
         string transport = String(root, "transport", "tcp");
         if (transport != "tcp")
-            throw new InvalidDataException($"{source} asks for transport \"{transport}\"; this kernel speaks only \"tcp\". Remove \"transport\" or set it to \"tcp\".");
+            throw new InvalidDataException(
+                $"{source} asks for transport \"{transport}\"; this kernel speaks only \"tcp\". Remove \"transport\" or set it to \"tcp\".");
         string scheme = String(root, "signature_scheme", "hmac-sha256");
         var info = new ConnectionInfo(transport, String(root, "ip", "127.0.0.1"),
             Port(root, "shell_port", source), Port(root, "iopub_port", source), Port(root, "stdin_port", source),

@@ -51,7 +51,9 @@ public sealed class MessageSigner
     /// Checks a received signature against the received bytes, in constant time so the comparison
     /// leaks nothing about how many leading characters matched.
     /// </summary>
-    public bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content)
+    public bool Verify(
+        ReadOnlySpan<byte> signature, ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader,
+        ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content)
     {
         if (!Enabled) return true;
         var expected = Sign(header, parentHeader, metadata, content);

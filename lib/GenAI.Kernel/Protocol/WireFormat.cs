@@ -24,7 +24,8 @@ public static class WireFormat
         for (int i = 0; i < frames.Count; i++)
             if (frames[i].AsSpan().SequenceEqual(Delimiter)) { delimiter = i; break; }
         if (delimiter < 0) throw new InvalidMessageException("no <IDS|MSG> delimiter frame");
-        if (frames.Count - delimiter - 1 < 5) throw new InvalidMessageException($"expected signature and 4 JSON frames after the delimiter, got {frames.Count - delimiter - 1}");
+        if (frames.Count - delimiter - 1 < 5)
+            throw new InvalidMessageException($"expected signature and 4 JSON frames after the delimiter, got {frames.Count - delimiter - 1}");
         var signature = frames[delimiter + 1];
         var header = frames[delimiter + 2];
         var parent = frames[delimiter + 3];

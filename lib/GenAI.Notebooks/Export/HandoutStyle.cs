@@ -3,13 +3,26 @@ namespace GenAI.Notebooks.Export;
 /// <summary>The handouts' stylesheet: readable on screen, compact on paper (A4, no navigation, code wrapped).</summary>
 internal static class HandoutStyle
 {
-    public const string Css = """
+    // Rules longer than a source line are constants of their own, spliced in unchanged.
+    private const string Body =
+        "body { margin: 0; color: var(--text); background: #fff; "
+        + "font-family: \"Noto Sans\", \"DejaVu Sans\", \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif; line-height: 1.55; }";
+
+    private const string CourseBar =
+        ".course-bar { display: flex; justify-content: space-between; gap: 1rem; font-size: .9rem; color: var(--muted); "
+        + "border-bottom: 1px solid var(--border); padding-bottom: .5rem; margin-bottom: 1rem; }";
+
+    private const string SolutionLabel =
+        ".solution-label { display: inline-block; font-size: .8rem; font-weight: 600; color: var(--solution); "
+        + "border: 1px solid var(--solution); border-radius: 999px; padding: 0 .6em; margin-bottom: .25rem; }";
+
+    public const string Css = $$"""
 :root { --text: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --code-bg: #f6f8fa; --border: #d8dde3; --solution: #0f7b3f; --error: #b00020; }
 * { box-sizing: border-box; }
 html { font-size: 16px; }
-body { margin: 0; color: var(--text); background: #fff; font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Roboto, Helvetica, Arial, sans-serif; line-height: 1.55; }
+{{Body}}
 .page { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-.course-bar { display: flex; justify-content: space-between; gap: 1rem; font-size: .9rem; color: var(--muted); border-bottom: 1px solid var(--border); padding-bottom: .5rem; margin-bottom: 1rem; }
+{{CourseBar}}
 .course-bar a { color: var(--accent); text-decoration: none; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 .5em; }
 h1 { font-size: 2rem; margin-top: .5em; }
@@ -43,7 +56,7 @@ pre.error { background: #fdecee; color: var(--error); border-left: 3px solid var
 math { font-family: "Latin Modern Math", "STIX Two Math", "DejaVu Math TeX Gyre", "Cambria Math", math; font-size: 1.08em; }
 math[display="block"] { margin: .8em 0; }
 .tex-unknown { color: var(--error); }
-.solution-label { display: inline-block; font-size: .8rem; font-weight: 600; color: var(--solution); border: 1px solid var(--solution); border-radius: 999px; padding: 0 .6em; margin-bottom: .25rem; }
+{{SolutionLabel}}
 details.solution { border: 1px solid var(--solution); border-radius: 8px; padding: .4rem .8rem; margin: 1rem 0; }
 details.solution > summary { cursor: pointer; color: var(--solution); font-weight: 600; }
 .solution-hidden { color: var(--muted); font-style: italic; font-size: .9rem; margin: .75rem 0; }

@@ -130,7 +130,8 @@ public sealed class HtmlExporter(ExportOptions options)
         {
             sb.Append("<ul class=\"chapters\">\n");
             foreach (var (file, title, source) in chapters)
-                sb.Append($"<li><a href=\"{HtmlText.Escape(Uri.EscapeDataString(file))}\">{HtmlText.Escape(title)}</a><br><span class=\"file\">{HtmlText.Escape(source)}</span></li>\n");
+                sb.Append($"<li><a href=\"{HtmlText.Escape(Uri.EscapeDataString(file))}\">{HtmlText.Escape(title)}</a>")
+                    .Append($"<br><span class=\"file\">{HtmlText.Escape(source)}</span></li>\n");
             sb.Append("</ul>\n");
         }
         sb.Append("<footer>erstellt mit <code>genai export</code></footer>\n</div>\n</body>\n</html>\n");

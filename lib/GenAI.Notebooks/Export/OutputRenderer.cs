@@ -62,7 +62,8 @@ internal sealed partial class OutputRenderer(bool interactive, Func<string, stri
             var json = figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
             var sb = new StringBuilder("<div class=\"output figure\">");
             sb.Append($"<div class=\"plotly-figure screen-only\" id=\"{id}\"></div>");
-            sb.Append($"<script>(function(){{var f={json};Plotly.newPlot(\"{id}\",f.data||[],f.layout||{{}},{{responsive:true,displaylogo:false}});}})();</script>");
+            sb.Append($"<script>(function(){{var f={json};")
+                .Append($"Plotly.newPlot(\"{id}\",f.data||[],f.layout||{{}},{{responsive:true,displaylogo:false}});}})();</script>");
             if (staticImage is not null) sb.Append("<div class=\"print-only\">").Append(staticImage).Append("</div>");
             return sb.Append("</div>").ToString();
         }

@@ -95,7 +95,10 @@ internal static class TexSymbols
         var holes = variant switch
         {
             "double-struck" => new Dictionary<char, string> { ['C'] = "ℂ", ['H'] = "ℍ", ['N'] = "ℕ", ['P'] = "ℙ", ['Q'] = "ℚ", ['R'] = "ℝ", ['Z'] = "ℤ" },
-            "script" => new Dictionary<char, string> { ['B'] = "ℬ", ['E'] = "ℰ", ['F'] = "ℱ", ['H'] = "ℋ", ['I'] = "ℐ", ['L'] = "ℒ", ['M'] = "ℳ", ['R'] = "ℛ", ['e'] = "ℯ", ['g'] = "ℊ", ['o'] = "ℴ" },
+            "script" => new Dictionary<char, string>
+            {
+                ['B'] = "ℬ", ['E'] = "ℰ", ['F'] = "ℱ", ['H'] = "ℋ", ['I'] = "ℐ", ['L'] = "ℒ", ['M'] = "ℳ", ['R'] = "ℛ", ['e'] = "ℯ", ['g'] = "ℊ", ['o'] = "ℴ",
+            },
             "fraktur" => new Dictionary<char, string> { ['C'] = "ℭ", ['H'] = "ℌ", ['I'] = "ℑ", ['R'] = "ℜ", ['Z'] = "ℨ" },
             _ => [],
         };

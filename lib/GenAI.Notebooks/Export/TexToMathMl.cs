@@ -150,7 +150,9 @@ public sealed class TexToMathMl
         {
             int start = _pos - 1;
             if (!inScript)
-                while (_pos < _s.Length && (char.IsAsciiDigit(_s[_pos]) || (_s[_pos] == '.' && _pos + 1 < _s.Length && char.IsAsciiDigit(_s[_pos + 1])))) _pos++;
+                while (_pos < _s.Length
+                       && (char.IsAsciiDigit(_s[_pos]) || (_s[_pos] == '.' && _pos + 1 < _s.Length && char.IsAsciiDigit(_s[_pos + 1]))))
+                    _pos++;
             var digits = _s[start.._pos];
             return ($"<mn>{(_variant is null ? digits : string.Concat(digits.Select(d => TexSymbols.Styled(d, _variant))))}</mn>", Kind.Normal, "");
         }
@@ -235,7 +237,10 @@ public sealed class TexToMathMl
             }
             case "big" or "Big" or "bigg" or "Bigg" or "bigl" or "bigr" or "Bigl" or "Bigr" or "biggl" or "biggr" or "Biggl" or "Biggr" or "bigm" or "Bigm":
             {
-                var size = name.StartsWith("Bigg", StringComparison.Ordinal) ? "3em" : name.StartsWith("bigg", StringComparison.Ordinal) ? "2.4em" : name.StartsWith("Big", StringComparison.Ordinal) ? "1.8em" : "1.2em";
+                var size = name.StartsWith("Bigg", StringComparison.Ordinal) ? "3em"
+                    : name.StartsWith("bigg", StringComparison.Ordinal) ? "2.4em"
+                    : name.StartsWith("Big", StringComparison.Ordinal) ? "1.8em"
+                    : "1.2em";
                 var delimiter = ReadDelimiter();
                 return (delimiter.Length == 0 ? "" : $"<mo minsize=\"{size}\" maxsize=\"{size}\">{HtmlText.Escape(delimiter)}</mo>", Kind.Normal, "");
             }
@@ -253,7 +258,8 @@ public sealed class TexToMathMl
                     ? ($"<mo movablelimits=\"true\" form=\"prefix\">{HtmlText.Escape(raw)}</mo>", Kind.Limits, "")
                     : ($"<mi>{HtmlText.Escape(raw)}</mi>", Kind.Normal, FunctionApplication());
             }
-            case "mathbb" or "mathcal" or "mathscr" or "mathfrak" or "mathbf" or "boldsymbol" or "bm" or "mathsf" or "mathtt" or "mathit" or "mathrm" or "mathnormal":
+            case "mathbb" or "mathcal" or "mathscr" or "mathfrak" or "mathbf" or "boldsymbol" or "bm"
+                or "mathsf" or "mathtt" or "mathit" or "mathrm" or "mathnormal":
             {
                 var variant = name switch
                 {

@@ -64,7 +64,8 @@ public sealed class Notebook
             throw new NotebookFormatException($"{sourceName}: Ein Notebook muss ein JSON-Objekt sein.");
         int major = obj["nbformat"] is JsonValue v && v.TryGetValue(out int m) ? m : 0;
         if (major != 4)
-            throw new NotebookFormatException($"{sourceName}: nbformat {major} wird nicht unterstützt, nur nbformat 4. Öffne und speichere das Notebook einmal in Jupyter, um es umzuwandeln.");
+            throw new NotebookFormatException($"{sourceName}: nbformat {major} wird nicht unterstützt, nur nbformat 4. "
+                + "Öffne und speichere das Notebook einmal in Jupyter, um es umzuwandeln.");
         if (obj["cells"] is not JsonArray cells || cells.Any(c => c is not JsonObject))
             throw new NotebookFormatException($"{sourceName}: \"cells\" fehlt oder enthält etwas anderes als Zellen-Objekte.");
         return new Notebook(obj, path);

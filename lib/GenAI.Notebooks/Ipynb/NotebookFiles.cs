@@ -19,7 +19,8 @@ public static class NotebookFiles
             else if (File.Exists(path))
                 result.Add(path);
             else
-                throw new FileNotFoundException($"{path}: Weder Datei noch Ordner gefunden. Gib Notebooks (*.ipynb) oder einen Ordner wie notebooks/ an.", path);
+                throw new FileNotFoundException(
+                    $"{path}: Weder Datei noch Ordner gefunden. Gib Notebooks (*.ipynb) oder einen Ordner wie notebooks/ an.", path);
         }
         return [.. result.Distinct(StringComparer.Ordinal)];
     }

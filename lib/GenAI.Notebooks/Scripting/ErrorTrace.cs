@@ -31,7 +31,10 @@ internal static class ErrorTrace
         return $"{where}{d.Id}: {d.GetMessage(German)}";
     }
 
-    /// <summary>Formats <paramref name="exception"/>; <paramref name="cellPaths"/> maps the file a submission was compiled under to how the learner knows the cell.</summary>
+    /// <summary>
+    /// Formats <paramref name="exception"/>; <paramref name="cellPaths"/> maps the file a submission was compiled under
+    /// to how the learner knows the cell.
+    /// </summary>
     public static Formatted FromException(Exception exception, Func<string, string> cellPaths)
     {
         while (exception is TargetInvocationException { InnerException: { } inner }) exception = inner;

@@ -27,7 +27,8 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
     // References to files the process runs with (the framework, the host's own assemblies) never change
     // while it lives, so every session shares one reference object per file: Roslyn caches the metadata
     // and the symbols built from it on that object, and a second session binds against them at once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, MetadataReferenceProperties), PortableExecutableReference> HostReferences = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, MetadataReferenceProperties), PortableExecutableReference>
+        HostReferences = new();
 
     private static PortableExecutableReference HostReference(string path, MetadataReferenceProperties properties) =>
         HostReferences.GetOrAdd((path, properties), key => MetadataReference.CreateFromFile(key.Item1, key.Item2));
@@ -43,7 +44,8 @@ internal sealed class NotebookReferenceResolver(string directory) : MetadataRefe
 
     // Every submission resolves its references again; handing back the same reference objects lets
     // Roslyn reuse the metadata it already read instead of loading every assembly once per cell.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, MetadataReferenceProperties), ImmutableArray<PortableExecutableReference>> _resolved = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<
+        (string, MetadataReferenceProperties), ImmutableArray<PortableExecutableReference>> _resolved = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortableExecutableReference?> _missing = new(StringComparer.OrdinalIgnoreCase);
 
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)

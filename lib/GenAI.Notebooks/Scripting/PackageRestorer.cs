@@ -38,11 +38,13 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
     /// Restores what <paramref name="packages"/> add to the session, showing progress through <paramref name="cell"/>.
     /// Returns null on success, else a German message that names the package and what to do.
     /// </summary>
-    public async Task<string?> RestoreAsync(IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources, CellContext cell, CancellationToken cancellationToken)
+    public async Task<string?> RestoreAsync(
+        IReadOnlyList<PackageRequest> packages, IReadOnlyList<string> sources, CellContext cell, CancellationToken cancellationToken)
     {
         foreach (var request in packages)
             if (!PackageDirectives.IsValidId(request.Name))
-                return $"#r \"{request.Reference}\": „{request.Name}“ ist kein gültiger Paketname. Schreibe #r \"nuget: Paketname, Version\" (die Version darfst du weglassen).";
+                return $"#r \"{request.Reference}\": „{request.Name}“ ist kein gültiger Paketname. "
+                    + "Schreibe #r \"nuget: Paketname, Version\" (die Version darfst du weglassen).";
         foreach (var source in sources.Where(s => !_sources.Contains(s, StringComparer.Ordinal))) _sources.Add(source);
         var pending = packages.Where(p => AssembliesFor(p.Reference) is null).DistinctBy(p => Key(p.Reference)).ToList();
         if (pending.Count == 0) return null;
@@ -63,7 +65,8 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
         if (resolved is null)
         {
             cell.UpdateDisplay(Bundle($"Nicht installiert: {Described(p => p.Name)}"), displayId);
-            var errors = log.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("error ", StringComparison.Ordinal))
+            var errors = log.Split('\n').Select(l => l.Trim())
+                .Where(l => l.Contains(": error ", StringComparison.Ordinal) || l.StartsWith("error ", StringComparison.Ordinal))
                 .Select(TrimProjectPath).Distinct().ToList();
             return $"Das NuGet-Paket {Described(p => p.Version is null ? $"„{p.Name}“" : $"„{p.Name}“ in Version {p.Version}")} ist nicht verfügbar. " +
                    "Prüfe Name und Version (nuget.org); ohne Netz lädt nur, was schon im NuGet-Cache liegt (~/.nuget/packages). Die Sitzung ist unverändert." +
@@ -91,7 +94,10 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
         var framework = $"net{Environment.Version.Major}.0";
         var references = string.Concat(packages.Select(p =>
             $"\n    <PackageReference Include=\"{SecurityElement.Escape(p.Name)}\" Version=\"{SecurityElement.Escape(p.Version ?? "*")}\" />"));
-        var sources = _sources.Count == 0 ? "" : $"\n    <RestoreAdditionalProjectSources>{SecurityElement.Escape(string.Join(';', _sources.Select(FullSource)))}</RestoreAdditionalProjectSources>";
+        var sources = _sources.Count == 0
+            ? ""
+            : $"\n    <RestoreAdditionalProjectSources>{SecurityElement.Escape(string.Join(';', _sources.Select(FullSource)))}"
+              + "</RestoreAdditionalProjectSources>";
         // The project lies outside any repository, so no Directory.Build.props or central package versions apply.
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -210,7 +216,9 @@ internal sealed class PackageRestorer(string notebookDirectory) : IDisposable
     private static MimeBundle InstalledBundle(IEnumerable<string> packages)
     {
         var list = packages.ToList();
-        var html = "<div><strong>Installierte Pakete</strong><ul>" + string.Concat(list.Select(p => $"<li><span>{HtmlText.Escape(p)}</span></li>")) + "</ul></div>";
+        var html = "<div><strong>Installierte Pakete</strong><ul>"
+            + string.Concat(list.Select(p => $"<li><span>{HtmlText.Escape(p)}</span></li>"))
+            + "</ul></div>";
         return new MimeBundle().Add(MimeBundle.TextPlain, "Installierte Pakete:" + string.Concat(list.Select(p => Environment.NewLine + "• " + p)))
             .Add(MimeBundle.TextHtml, html);
     }

@@ -143,7 +143,9 @@ public class ImageModelCommandsTests
         byte[] Sample(params string[] extra)
         {
             var file = Path.Combine(_dir, $"d{Guid.NewGuid():N}");
-            var r = Run([.. new[] { "sample", "diffusion", "--checkpoint", checkpoint, "--count", "2", "--seed", "3", "--steps", "4", "--out", file }, .. extra]);
+            var r = Run([
+                .. new[] { "sample", "diffusion", "--checkpoint", checkpoint, "--count", "2", "--seed", "3", "--steps", "4", "--out", file },
+                .. extra]);
             Assert.That(r.Exit, Is.Zero, r.Error);
             return File.ReadAllBytes(file);
         }
@@ -158,7 +160,8 @@ public class ImageModelCommandsTests
     public void Sampling_diffusion_without_a_cached_checkpoint_uses_the_shipped_weights_which_draw_the_asked_class()
     {
         if (!Directory.Exists(FashionMnist.DebianFolder))
-            Assert.Ignore($"Debian's dataset-fashion-mnist is not installed ({FashionMnist.DebianFolder}); the class check needs its scorer. .ci/run installs it.");
+            Assert.Ignore(
+                $"Debian's dataset-fashion-mnist is not installed ({FashionMnist.DebianFolder}); the class check needs its scorer. .ci/run installs it.");
         var scorer = GenAI.Models.Quality.QualityScorer.Load();   // before the cache moves: it stays loaded
         var previous = Environment.GetEnvironmentVariable("GENAI_CACHE_DIR");
         Environment.SetEnvironmentVariable("GENAI_CACHE_DIR", _dir);   // an empty cache: no checkpoint, no training wanted

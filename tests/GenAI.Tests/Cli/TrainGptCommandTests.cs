@@ -44,7 +44,8 @@ public class TrainGptCommandTests
             Assert.That(lines.Count(l => l.StartsWith("step ", StringComparison.Ordinal)), Is.EqualTo(4), "evaluations at steps 0, 10, 20 and 30");
             double loss = double.Parse(lines[^1]["val loss ".Length..], CultureInfo.InvariantCulture);
             Assert.That(loss, Is.GreaterThan(0).And.LessThan(Math.Log(21)), "below a uniform guess over the alphabet");
-            Assert.That(File.Exists(weights) && File.Exists(Path.ChangeExtension(weights, ".json")) && File.Exists(Path.ChangeExtension(weights, ".vocab.txt")));
+            Assert.That(File.Exists(weights) && File.Exists(Path.ChangeExtension(weights, ".json"))
+                && File.Exists(Path.ChangeExtension(weights, ".vocab.txt")));
         }
         finally
         {

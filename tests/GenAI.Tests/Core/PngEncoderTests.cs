@@ -22,7 +22,13 @@ public class PngEncoderTests
             uint crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos + 8 + length));
             Assert.That(crc, Is.EqualTo(System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(pos + 4, 4 + length))), $"CRC of chunk {type}");
             chunks.Add(type);
-            if (type == "IHDR") { width = BinaryPrimitives.ReadInt32BigEndian(data); height = BinaryPrimitives.ReadInt32BigEndian(data[4..]); colorType = data[9]; Assert.That(data[8], Is.EqualTo(8)); }
+            if (type == "IHDR")
+            {
+                width = BinaryPrimitives.ReadInt32BigEndian(data);
+                height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
+                colorType = data[9];
+                Assert.That(data[8], Is.EqualTo(8));
+            }
             if (type == "IDAT") idat.Write(data);
             pos += 12 + length;
         }

@@ -37,7 +37,8 @@ public class TableFormatterTests
     public void Tuples_and_dictionaries_get_their_own_headers()
     {
         Assert.That(Formatter.ToMimeBundle(new[] { (1, "a"), (2, "b") })[MimeBundle.TextHtml], Does.Contain(">Item1</th>").And.Contain(">Item2</th>"));
-        Assert.That(Formatter.ToMimeBundle(new Dictionary<string, int> { ["Hund"] = 1 })[MimeBundle.TextHtml], Does.Contain(">Schlüssel</th>").And.Contain(">Hund</td>"));
+        Assert.That(Formatter.ToMimeBundle(new Dictionary<string, int> { ["Hund"] = 1 })[MimeBundle.TextHtml],
+            Does.Contain(">Schlüssel</th>").And.Contain(">Hund</td>"));
     }
 
     [Test]

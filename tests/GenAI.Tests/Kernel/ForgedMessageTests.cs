@@ -40,7 +40,8 @@ public class ForgedMessageTests
         var signer = new MessageSigner("key");
         var signature = Encoding.ASCII.GetString(signer.Sign("{}"u8, "{}"u8, "{}"u8, "{\"a\":1}"u8));
         Assert.That(signature, Is.EqualTo(System.Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("key"u8, "{}{}{}{\"a\":1}"u8))));
-        Assert.That(signer.Verify(Encoding.ASCII.GetBytes(signature.ToUpperInvariant()), "{}"u8, "{}"u8, "{}"u8, "{\"a\":1}"u8), Is.False, "upper-case hex is rejected, as jupyter_client does");
+        Assert.That(signer.Verify(Encoding.ASCII.GetBytes(signature.ToUpperInvariant()), "{}"u8, "{}"u8, "{}"u8, "{\"a\":1}"u8), Is.False,
+            "upper-case hex is rejected, as jupyter_client does");
         Assert.That(new MessageSigner("").Sign("{}"u8, "{}"u8, "{}"u8, "{}"u8), Is.Empty, "empty key: empty signature frame");
     }
 

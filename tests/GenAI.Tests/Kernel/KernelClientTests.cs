@@ -12,7 +12,8 @@ public class KernelClientTests
 {
     private static JsonObject RunChecks(InProcessKernel kernel, string check)
     {
-        var result = PythonClients.Run([Path.Combine(PythonClients.ScriptDirectory, "client_checks.py"), kernel.ConnectionFile, check], TimeSpan.FromSeconds(90));
+        var result = PythonClients.Run(
+            [Path.Combine(PythonClients.ScriptDirectory, "client_checks.py"), kernel.ConnectionFile, check], TimeSpan.FromSeconds(90));
         Assert.That(result.ExitCode, Is.Zero, $"client_checks.py {check} failed:\n{result.Stderr}\nkernel log:\n{string.Join("\n", kernel.Log)}");
         return JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!.AsObject();
     }
@@ -29,7 +30,8 @@ public class KernelClientTests
         Assert.That((string?)seen["kernel_info"]!["language_info"]!["name"], Is.EqualTo("csharp"));
         Assert.That((string?)seen["kernel_info"]!["protocol_version"], Is.EqualTo("5.3"));
         Assert.That(seen["kernel_info_iopub"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "busy", "idle" }));
-        Assert.That(seen["header_keys"]!.AsArray().Select(k => (string?)k), Is.EqualTo(new[] { "date", "msg_id", "msg_type", "session", "username", "version" }));
+        Assert.That(seen["header_keys"]!.AsArray().Select(k => (string?)k),
+            Is.EqualTo(new[] { "date", "msg_id", "msg_type", "session", "username", "version" }));
         Assert.That((bool)seen["date_parsed"]!, Is.True, "jupyter_client parses our dates (≤ 6 fractional digits)");
 
         Assert.That((string?)seen["execute_reply"]!["status"], Is.EqualTo("ok"));

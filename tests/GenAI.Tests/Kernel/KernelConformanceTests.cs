@@ -38,15 +38,17 @@ public class KernelConformanceTests
     public void Installed_kernel_is_the_ready_to_run_build_and_loads_torch_sharp()
     {
         PythonClients.Require("jupyter_client");
-        if (_kernel.Build.Note.Contains("GenAIReadyToRun=false", StringComparison.Ordinal) || _kernel.Build.Note.Contains(ReadyToRunBuild.EnvironmentSwitch, StringComparison.Ordinal))
+        if (_kernel.Build.Note.Contains("GenAIReadyToRun=false", StringComparison.Ordinal)
+            || _kernel.Build.Note.Contains(ReadyToRunBuild.EnvironmentSwitch, StringComparison.Ordinal))
             Assert.Ignore("ReadyToRun is switched off for this build: " + _kernel.Build.Note);
         Assert.That(_kernel.Build.IsReadyToRun, Is.True, _kernel.Build.Note);
-        Assert.That(ReadyToRunBuild.IsReadyToRunImage(Path.Combine(Path.GetDirectoryName(_kernel.Build.CliAssembly)!, "Microsoft.CodeAnalysis.CSharp.dll")), Is.True,
-            "Roslyn is precompiled in the published folder");
+        var roslyn = Path.Combine(Path.GetDirectoryName(_kernel.Build.CliAssembly)!, "Microsoft.CodeAnalysis.CSharp.dll");
+        Assert.That(ReadyToRunBuild.IsReadyToRunImage(roslyn), Is.True, "Roslyn is precompiled in the published folder");
 
         // What a chapter's first cell does: reference the library's output folder, then use TorchSharp.
         var lib = Path.Combine(InstalledKernel.RepositoryRoot(), "artifacts", "bin", "GenAI", "lib");
-        var code = $"#r \"{Path.Combine(lib, "GenAI.dll")}\"\n#r \"{Path.Combine(lib, "TorchSharp.dll")}\"\nusing TorchSharp;\ntorch.ones(3).sum().item<float>()";
+        var code = $"#r \"{Path.Combine(lib, "GenAI.dll")}\"\n#r \"{Path.Combine(lib, "TorchSharp.dll")}\"\n"
+            + "using TorchSharp;\ntorch.ones(3).sum().item<float>()";
         var result = PythonClients.Run(["kernel_checks.py", "cell", code], TimeSpan.FromMinutes(3), _kernel.Environment);
         AssertRan(result, "kernel_checks.py cell");
         var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
@@ -67,7 +69,8 @@ public class KernelConformanceTests
         var seen = JsonNode.Parse(result.Stdout.Trim().Split('\n')[^1])!;
         Assert.That((string?)seen["reply"]!["status"], Is.EqualTo("ok"), seen.ToJsonString());
         var outputs = seen["outputs"]!.AsArray();
-        Assert.That(outputs.Select(o => (string?)o![0]), Does.Contain("display_data").And.Contain("update_display_data"), "progress, then the installed versions");
+        Assert.That(outputs.Select(o => (string?)o![0]), Does.Contain("display_data").And.Contain("update_display_data"),
+            "progress, then the installed versions");
         var installed = outputs.Last(o => (string?)o![0] == "update_display_data")![1]!["data"]!["text/plain"];
         Assert.That((string?)installed, Does.Contain("Humanizer.Core, 2.14.1"));
         var value = outputs.Single(o => (string?)o![0] == "execute_result")![1]!["data"]!["text/plain"];
@@ -97,7 +100,10 @@ public class KernelConformanceTests
         var notebook = new JsonObject
         {
             ["nbformat"] = 4, ["nbformat_minor"] = 5,
-            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = "genai-csharp", ["display_name"] = "C# (GenAI)", ["language"] = "csharp" } },
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject { ["name"] = "genai-csharp", ["display_name"] = "C# (GenAI)", ["language"] = "csharp" },
+            },
             ["cells"] = new JsonArray(
                 Cell("var namen = new[] { \"Ada\", \"Alan\" };\nConsole.WriteLine(string.Join(\", \", namen));"),
                 new JsonObject { ["cell_type"] = "markdown", ["metadata"] = new JsonObject(), ["source"] = "## Zwischenüberschrift" },

@@ -55,7 +55,8 @@ public class KernelSpecTests
 
             if (File.Exists(PythonClients.Python) && PythonClients.Run(["-c", "import jupyter_client"], TimeSpan.FromSeconds(60)).ExitCode == 0)
             {
-                var found = PythonClients.Run(["-c", "from jupyter_client.kernelspec import KernelSpecManager as M; s = M().get_kernel_spec('genai-csharp'); print(s.display_name, s.interrupt_mode, s.language)"],
+                var found = PythonClients.Run(["-c", "from jupyter_client.kernelspec import KernelSpecManager as M; "
+                                                     + "s = M().get_kernel_spec('genai-csharp'); print(s.display_name, s.interrupt_mode, s.language)"],
                     TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter") });
                 Assert.That(found.Stdout.Trim(), Is.EqualTo("C# (GenAI) message csharp"), found.Stderr);
             }
@@ -81,7 +82,10 @@ public class KernelSpecTests
 
     private static (int ExitCode, string Output) Cli(params string[] arguments)
     {
-        var start = new ProcessStartInfo(KernelSpec.CurrentDotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(KernelSpec.CurrentDotnetHost())
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         start.ArgumentList.Add(InstalledKernel.CliAssembly());
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -17,7 +17,8 @@ public class OfficialKernelTests
     {
         var tool = Path.Combine(InstalledKernel.RepositoryRoot(), "artifacts", "tools", "dotnet-interactive", "dotnet-interactive");
         if (!File.Exists(tool))
-            Assert.Ignore($"dotnet-interactive is not installed at {tool}; .ci/run installs it (dotnet tool install --tool-path artifacts/tools/dotnet-interactive Microsoft.dotnet-interactive --version 1.0.712001).");
+            Assert.Ignore($"dotnet-interactive is not installed at {tool}; .ci/run installs it "
+                + "(dotnet tool install --tool-path artifacts/tools/dotnet-interactive Microsoft.dotnet-interactive --version 1.0.712001).");
         PythonClients.Require("nbclient", "nbformat");
         _prefix = Directory.CreateTempSubdirectory("genai-dni-").FullName;
         var spec = Path.Combine(_prefix, "kernels", "dotnet-csharp");

@@ -58,7 +58,8 @@ public class TrainerTests
         var cvae = new ConditionalVae(new ConditionalVaeConfig { HiddenSize = 128 });
         var cvaeTrainer = Trainer.For(cvae);
         double cvaeBefore = cvaeTrainer.Evaluate(Loader(train: false, withLabels: true));
-        double cvaeAfter = cvaeTrainer.Fit(Loader(train: true, withLabels: true), epochs: 2, validation: Loader(train: false, withLabels: true)).Last!.ValidationLoss!.Value;
+        double cvaeAfter = cvaeTrainer.Fit(Loader(train: true, withLabels: true), epochs: 2, validation: Loader(train: false, withLabels: true))
+            .Last!.ValidationLoss!.Value;
         Assert.That(cvaeAfter, Is.LessThan(0.75 * cvaeBefore), $"{cvaeBefore:0.0} → {cvaeAfter:0.0}");
     }
 

@@ -118,7 +118,8 @@ public class HandoutXssTests
                         || name == "img" && attr == "src" && compact.StartsWith("data:image/") && !compact.StartsWith("data:image/svg+xml,");
                     if (!allowed) problems.Add($"{attr}=\"{value}\" on <{name}>");
                 }
-                if (attr == "style" && (value.Contains("expression", StringComparison.OrdinalIgnoreCase) || value.Contains("javascript", StringComparison.OrdinalIgnoreCase)))
+                if (attr == "style"
+                    && (value.Contains("expression", StringComparison.OrdinalIgnoreCase) || value.Contains("javascript", StringComparison.OrdinalIgnoreCase)))
                     problems.Add($"style=\"{value}\" on <{name}>");
             }
         }
@@ -150,9 +151,17 @@ public class HandoutXssTests
     public void Handout_markup_survives_the_sanitiser()
     {
         var notebook = Notebook.Parse("""
-            {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Titel\n\n## Abschnitt\n\n| a | b |\n|---|---|\n| 0,5 | 1 |\n\nFormel $\\frac{a}{b}$ und [Link](https://example.org), [relativ](kapitel.html), [Anker](#abschnitt), <a href=\"mailto:a@b.de\">Mail</a>\n\n- [x] erledigt\n\n<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"p\"> <img src=\"data:image/svg+xml;base64,PHN2Zy8+\" alt=\"s\">\n\n```csharp\nvar x = 1;\n```\n"},
+            {"cells": [{"cell_type": "markdown", "metadata": {}, "source": [
+               "# Titel\n", "\n", "## Abschnitt\n", "\n", "| a | b |\n", "|---|---|\n", "| 0,5 | 1 |\n", "\n",
+               "Formel $\\frac{a}{b}$ und [Link](https://example.org), [relativ](kapitel.html), [Anker](#abschnitt), <a href=\"mailto:a@b.de\">Mail</a>\n",
+               "\n", "- [x] erledigt\n", "\n",
+               "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"p\"> <img src=\"data:image/svg+xml;base64,PHN2Zy8+\" alt=\"s\">\n",
+               "\n", "```csharp\n", "var x = 1;\n", "```\n"]},
              {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "x", "outputs": [
-               {"output_type": "display_data", "metadata": {}, "data": {"text/html": "<table class=\"genai-table\"><thead><tr><th style=\"text-align: right\">n</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table><svg viewBox=\"0 0 10 10\" width=\"10\"><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/></linearGradient><rect x=\"1\" width=\"5\" height=\"5\" fill=\"url(#g)\"/><text x=\"1\" y=\"9\" font-size=\"3\">t</text></svg>", "text/plain": "x"}}]}],
+               {"output_type": "display_data", "metadata": {}, "data": {"text/html": [
+                 "<table class=\"genai-table\"><thead><tr><th style=\"text-align: right\">n</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>",
+                 "<svg viewBox=\"0 0 10 10\" width=\"10\"><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"red\"/></linearGradient>",
+                 "<rect x=\"1\" width=\"5\" height=\"5\" fill=\"url(#g)\"/><text x=\"1\" y=\"9\" font-size=\"3\">t</text></svg>"], "text/plain": "x"}}]}],
              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
             """, "gut.ipynb");
         var html = new HtmlExporter(new ExportOptions()).Export(notebook, ".", "gut.ipynb").Html;
@@ -184,7 +193,8 @@ public class HandoutXssTests
         var browser = Chromium.RequireBrowser();
         var file = Path.Combine(Path.GetTempPath(), $"genai-xss-{Guid.NewGuid():N}.html");
         // A trusted script of our own at the end proves scripts do run in this browser run.
-        File.WriteAllText(file, Export().Replace("</body>", "<script>document.body.setAttribute('data-probe','ran')</script></body>", StringComparison.Ordinal));
+        File.WriteAllText(file,
+            Export().Replace("</body>", "<script>document.body.setAttribute('data-probe','ran')</script></body>", StringComparison.Ordinal));
         try
         {
             var dom = Chromium.DumpDom(browser, file);

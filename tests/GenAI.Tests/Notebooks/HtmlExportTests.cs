@@ -81,8 +81,11 @@ public class HtmlExportTests
         {
             var notebook = Notebook.Parse("""
                 {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "chart", "outputs": [
-                  {"output_type": "display_data", "metadata": {}, "data": {"application/vnd.plotly.v1+json": {"data": [{"y": [1, 2]}], "layout": {"title": {"text": "</script>"}}}, "image/png": "iVBORw0KGgo=", "text/plain": "Figur"}},
-                  {"output_type": "display_data", "metadata": {}, "data": {"application/vnd.plotly.v1+json": {"data": [], "layout": {}}, "text/plain": "Figur 2"}}]}],
+                  {"output_type": "display_data", "metadata": {},
+                   "data": {"application/vnd.plotly.v1+json": {"data": [{"y": [1, 2]}], "layout": {"title": {"text": "</script>"}}},
+                            "image/png": "iVBORw0KGgo=", "text/plain": "Figur"}},
+                  {"output_type": "display_data", "metadata": {},
+                   "data": {"application/vnd.plotly.v1+json": {"data": [], "layout": {}}, "text/plain": "Figur 2"}}]}],
                  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """, "plot.ipynb");
             var html = new HtmlExporter(new ExportOptions { Interactive = true, PlotlyJsPath = plotly }).Export(notebook, ".", "plot.ipynb").Html;
@@ -105,7 +108,9 @@ public class HtmlExportTests
         // As an image grid with captions sends it: the SVG (captions + raster), and the bare raster as PNG.
         var notebook = Notebook.Parse("""
             {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "grid", "outputs": [
-              {"output_type": "display_data", "metadata": {}, "data": {"image/svg+xml": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>oben</text></svg>", "image/png": "iVBORw0KGgo=", "text/plain": "Bildraster"}}]}],
+              {"output_type": "display_data", "metadata": {},
+               "data": {"image/svg+xml": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>oben</text></svg>",
+                        "image/png": "iVBORw0KGgo=", "text/plain": "Bildraster"}}]}],
              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
             """, "grid.ipynb");
         var html = new HtmlExporter(new ExportOptions()).Export(notebook, ".", "grid.ipynb").Html;

@@ -31,7 +31,8 @@ public class NotebookFormatTests
         Assert.That(cells[0]!["metadata"]!["collapsed"]!.GetValue<bool>(), Is.False);
         Assert.That(cells[1]!["id"]!.GetValue<string>(), Does.Match("^[0-9a-f]{8}$"), "a missing id is generated");
         Assert.That(cells[1]!["x-tool"]!["ü"]!.GetValue<string>(), Is.EqualTo("\u0001"));
-        Assert.That(cells[0]!["source"]!.AsArray().Select(l => l!.GetValue<string>()), Is.EqualTo(new[] { "Grüße\n", "zweite Zeile" }), "sources are line arrays");
+        Assert.That(cells[0]!["source"]!.AsArray().Select(l => l!.GetValue<string>()), Is.EqualTo(new[] { "Grüße\n", "zweite Zeile" }),
+            "sources are line arrays");
     }
 
     [Test]

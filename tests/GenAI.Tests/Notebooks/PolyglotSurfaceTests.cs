@@ -54,7 +54,8 @@ public class PolyglotSurfaceTests
     {
         var output = await Run("var shown = \"Start\".Display();\nfor (int i = 1; i <= 3; i++) shown.Update($\"Schritt {i}\");");
         Assert.That(output.Outputs.Select(o => o.Kind), Is.EqualTo(new[] { "display", "update", "update", "update" }));
-        Assert.That(output.Outputs.Select(o => o.Id).Distinct().Count(), Is.EqualTo(1), string.Join(" | ", output.Outputs.Select(o => $"{o.Kind} {o.Id} {o.Bundle.GetValueOrDefault("text/plain")}")));
+        Assert.That(output.Outputs.Select(o => o.Id).Distinct().Count(), Is.EqualTo(1),
+            string.Join(" | ", output.Outputs.Select(o => $"{o.Kind} {o.Id} {o.Bundle.GetValueOrDefault("text/plain")}")));
         Assert.That(output.Outputs[^1].Bundle["text/plain"], Is.EqualTo("Schritt 3"));
     }
 

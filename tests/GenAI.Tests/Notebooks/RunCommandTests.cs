@@ -73,7 +73,8 @@ public class RunCommandTests
         // Chapters train models: each runs once per test run. With Jupyter's Python clients present, the kernel
         // test executes every chapter through this same engine behind a real Jupyter client; this is the fallback.
         if (GenAI.Tests.Kernel.PythonClients.Has("nbclient", "nbformat"))
-            Assert.Ignore("Chapters run through the kernel in KernelConformanceTests.Every_course_notebook_executes_through_the_kernel_with_nbclient (same engine, real Jupyter client); this engine-only run is for machines without nbclient.");
+            Assert.Ignore("Chapters run through the kernel in KernelConformanceTests.Every_course_notebook_executes_through_the_kernel_with_nbclient "
+                + "(same engine, real Jupyter client); this engine-only run is for machines without nbclient.");
         var folder = Path.Combine(RepoPaths.Root, "notebooks");
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb") : [];
         int executed = 0;
@@ -82,7 +83,8 @@ public class RunCommandTests
             var notebook = Notebook.Load(file);
             var result = await NotebookRunner.RunAsync(notebook, folder);
             Assert.That(result.Failure, Is.Null,
-                () => $"{file}, Zelle {result.Failure!.CellIndex + 1}: {result.Failure.Result.ErrorName}: {result.Failure.Result.ErrorValue}\n{string.Join("\n", result.Failure.Result.Traceback ?? [])}");
+                () => $"{file}, Zelle {result.Failure!.CellIndex + 1}: {result.Failure.Result.ErrorName}: {result.Failure.Result.ErrorValue}\n"
+                    + string.Join("\n", result.Failure.Result.Traceback ?? []));
             executed++;
         }
         Assert.That(executed, Is.EqualTo(files.Length));

@@ -11,7 +11,8 @@ public class SavedFigureTests
     private const string ChartNotebook = """
         {"cells": [
           {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
-           "source": "#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\nusing GenAI.Plotting;\nChart.Line(Enumerable.Range(1, 5).Select(i => i / 3f).ToArray()).WithTitle(\"Drittel\")"}
+           "source": ["#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\n", "using GenAI.Plotting;\n",
+                      "Chart.Line(Enumerable.Range(1, 5).Select(i => i / 3f).ToArray()).WithTitle(\"Drittel\")"]}
         ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
         """;
 
@@ -34,7 +35,8 @@ public class SavedFigureTests
         Assert.That(saved, Is.EqualTo(Enumerable.Range(1, 5).Select(i => (i / 3f).ToString("R", System.Globalization.CultureInfo.InvariantCulture)).ToArray()),
             "float32 values are written with their own shortest digits, not as 17-digit doubles");
         var liveY = JsonNode.Parse(live[MimeBundle.Plotly])!["data"]![0]!["y"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
-        Assert.That(saved.Select(s => (double)float.Parse(s, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(liveY), "and denote the same values");
+        Assert.That(saved.Select(s => (double)float.Parse(s, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(liveY),
+            "and denote the same values");
         Assert.That(GenAI.Notebooks.Ipynb.MultilineText.Join(data[MimeBundle.ImageSvg]), Does.StartWith("<svg"));
     }
 
@@ -42,7 +44,10 @@ public class SavedFigureTests
     private const string GridNotebook = """
         {"cells": [
           {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
-           "source": "#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\nusing GenAI.Plotting;\nusing static TorchSharp.torch;\nvar tiles = linspace(0, 1, 4 * 4 * 4).reshape(4, 1, 4, 4);\ndisplay(ImageGrid.From(tiles, rows: 2, columns: 2).WithRowCaptions(\"oben\", \"unten\"));\nImageGrid.From(tiles, rows: 2, columns: 2)"}
+           "source": ["#r \"../../../../artifacts/bin/GenAI/lib/GenAI.dll\"\n", "using GenAI.Plotting;\n", "using static TorchSharp.torch;\n",
+                      "var tiles = linspace(0, 1, 4 * 4 * 4).reshape(4, 1, 4, 4);\n",
+                      "display(ImageGrid.From(tiles, rows: 2, columns: 2).WithRowCaptions(\"oben\", \"unten\"));\n",
+                      "ImageGrid.From(tiles, rows: 2, columns: 2)"]}
         ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
         """;
 

@@ -47,9 +47,10 @@ public class ScriptSessionTests
     public async Task Console_output_and_displays_keep_their_order()
     {
         var (_, output) = await Run("Console.WriteLine(\"a\"); Console.Error.WriteLine(\"b\"); var h = display(3); Console.Write(\"c\"); h.Update(4); 5");
-        Assert.That(output.Events.Select(e => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal) ? e.Split(' ')[0] + " " + e.Split(": ")[1] : e),
+        static bool IsDisplay(string e) => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal);
+        Assert.That(output.Events.Select(e => IsDisplay(e) ? e.Split(' ')[0] + " " + e.Split(": ")[1] : e),
             Is.EqualTo(new[] { "stdout: a\n", "stderr: b\n", "display 3", "stdout: c", "update 4", "result: 5" }));
-        var ids = output.Events.Where(e => e.StartsWith("display", StringComparison.Ordinal) || e.StartsWith("update", StringComparison.Ordinal)).Select(e => e.Split(' ')[1]).Distinct();
+        var ids = output.Events.Where(IsDisplay).Select(e => e.Split(' ')[1]).Distinct();
         Assert.That(ids.Count(), Is.EqualTo(1), "update must name the display's id");
     }
 
@@ -86,7 +87,8 @@ public class ScriptSessionTests
     public async Task One_reference_to_the_library_brings_TorchSharp_namespaces_too()
     {
         var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
-        var (result, output) = await Run($"#r \"{relative}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\nTorchSharp.Modules.Linear layer = nn.Linear(3, 2);\nlayer.forward(ones(4, 3)).shape[0]");
+        var (result, output) = await Run($"#r \"{relative}\"\nusing TorchSharp;\nusing static TorchSharp.torch;\n"
+            + "TorchSharp.Modules.Linear layer = nn.Linear(3, 2);\nlayer.forward(ones(4, 3)).shape[0]");
         Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Errors.Select(e => e.Evalue)));
         Assert.That(output.Events, Is.EqualTo(new[] { "result: 4" }));
     }
@@ -135,10 +137,28 @@ public class ScriptSessionTests
     }
 
     [Test]
+    public async Task A_cell_stuck_outside_loops_is_left_running_after_the_grace_and_the_session_goes_on()
+    {
+        await Run("var before = 7;");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        // Thread.Sleep has no loop check: the interrupt cannot stop it, so the cell is orphaned after the grace.
+        var (result, output) = await Run("var lost = 1;\nSystem.Threading.Thread.Sleep(6000);", cts.Token);
+        Assert.That(result.Status, Is.EqualTo(CellRunStatus.Cancelled));
+        Assert.That(output.Errors.Single().Ename, Is.EqualTo("Unterbrochen"));
+        Assert.That(output.Errors[0].Evalue, Does.Contain("läuft im Hintergrund weiter"));
+        Assert.That(result.Duration, Is.LessThan(TimeSpan.FromSeconds(5.5)), "returns after the grace, not when the sleep ends");
+        var (_, afterOutput) = await Run("before");
+        Assert.That(afterOutput.Events, Is.EqualTo(new[] { "result: 7" }));
+        (var lost, _) = await Run("lost");
+        Assert.That(lost.Status, Is.EqualTo(CellRunStatus.Error), "the orphaned cell's variables are gone");
+    }
+
+    [Test]
     public async Task Library_progress_becomes_one_display_updated_in_place()
     {
         var relative = Path.GetRelativePath(_dir, RepoPaths.LibraryDll).Replace('\\', '/');
-        var (result, output) = await Run($"#r \"{relative}\"\nusing (var p = GenAI.Display.Progress.Start(\"Training\")) {{ for (int i = 1; i <= 3; i++) p.Report(i, 3); }}");
+        var (result, output) = await Run(
+            $"#r \"{relative}\"\nusing (var p = GenAI.Display.Progress.Start(\"Training\")) {{ for (int i = 1; i <= 3; i++) p.Report(i, 3); }}");
         Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Events));
         Assert.That(output.Events[0], Does.StartWith("display progress-"));
         Assert.That(output.Events[^1], Does.EndWith("Training [##############################] 100% 3/3"));

@@ -23,7 +23,8 @@ public class TexToMathMlTests
     [TestCase(@"\Sigma", "<mi mathvariant=\"normal\">Σ</mi>")]
     [TestCase(@"-x", "<mrow><mo form=\"prefix\">−</mo><mi>x</mi></mrow>")]
     [TestCase(@"\text{für } x", "<mrow><mtext>für\u00A0</mtext><mi>x</mi></mrow>")]
-    [TestCase(@"\sum_{i=1}^{n}", "<munderover><mo movablelimits=\"true\" largeop=\"true\">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")]
+    [TestCase(@"\sum_{i=1}^{n}",
+        "<munderover><mo movablelimits=\"true\" largeop=\"true\">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")]
     [TestCase(@"\left( x \right)", "<mrow><mo stretchy=\"true\" fence=\"true\">(</mo><mi>x</mi><mo stretchy=\"true\" fence=\"true\">)</mo></mrow>")]
     [TestCase(@"\log x", "<mrow><mi>log</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
     [TestCase(@"\lVert x \rVert", "<mrow><mo>‖</mo><mi>x</mi><mo>‖</mo></mrow>")]
@@ -42,7 +43,9 @@ public class TexToMathMlTests
     public void A_matrix_becomes_a_table_in_brackets()
     {
         var body = Body(@"\begin{pmatrix} a & b \\ c & d \end{pmatrix}");
-        Assert.That(body, Is.EqualTo("<mrow><mo stretchy=\"true\" fence=\"true\">(</mo><mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable><mo stretchy=\"true\" fence=\"true\">)</mo></mrow>"));
+        Assert.That(body, Is.EqualTo("<mrow><mo stretchy=\"true\" fence=\"true\">(</mo><mtable>"
+            + "<mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr>"
+            + "</mtable><mo stretchy=\"true\" fence=\"true\">)</mo></mrow>"));
     }
 
     [Test]

@@ -59,7 +59,8 @@ public class TorchCellErrorsTests
         await Run(_reference);
         var (result, output) = await Run(
             "double[,] matmul(double[,] a, double[,] b) { var c = new double[a.GetLength(0), b.GetLength(1)];\n"
-            + " for (int i = 0; i < a.GetLength(0); i++) for (int j = 0; j < b.GetLength(1); j++) for (int k = 0; k < a.GetLength(1); k++) c[i, j] += a[i, k] * b[k, j];\n"
+            + " for (int i = 0; i < a.GetLength(0); i++) for (int j = 0; j < b.GetLength(1); j++)"
+            + " for (int k = 0; k < a.GetLength(1); k++) c[i, j] += a[i, k] * b[k, j];\n"
             + " return c; }\nmatmul(new double[,] { { 1, 2 } }, new double[,] { { 3 }, { 4 } }).GetType().Name");
         Assert.That(result.Succeeded, Is.True, string.Join("\n", output.Errors.Select(e => e.Evalue)));
         Assert.That(output.Events, Is.EqualTo(new[] { "result: Double[,]" }));

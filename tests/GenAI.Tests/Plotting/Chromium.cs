@@ -15,7 +15,8 @@ internal static class Chromium
     public static string RequirePlotlyJs()
     {
         var path = Environment.GetEnvironmentVariable("GENAI_PLOTLY_JS");
-        if (string.IsNullOrEmpty(path) || !File.Exists(path)) Assert.Ignore("GENAI_PLOTLY_JS is not set (bash .ci/run installs plotly.js-dist-min); browser check skipped.");
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+            Assert.Ignore("GENAI_PLOTLY_JS is not set (bash .ci/run installs plotly.js-dist-min); browser check skipped.");
         return path!;
     }
 

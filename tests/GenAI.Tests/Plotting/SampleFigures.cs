@@ -76,14 +76,17 @@ public static class SampleFigures
     public static Figure ColoredScatter()
     {
         var t = Enumerable.Range(0, 60).Select(i => i / 10.0).ToArray();
-        return Chart.ScatterByValue(t.Select(Math.Cos).Select((v, i) => v * (1 + t[i] / 3)), t.Select(Math.Sin).Select((v, i) => v * (1 + t[i] / 3)), t, "Zeit t")
+        return Chart.ScatterByValue(
+                t.Select(Math.Cos).Select((v, i) => v * (1 + t[i] / 3)), t.Select(Math.Sin).Select((v, i) => v * (1 + t[i] / 3)), t, "Zeit t")
             .WithTitle("Interpolation im latenten Raum");
     }
 
     public static Figure Digit()
     {
         var pixels = new float[8, 8];
-        for (int i = 0; i < 8; i++) for (int j = 0; j < 8; j++) pixels[i, j] = (i == 1 || i == 6 || j == 2 || j == 5) && i > 0 && i < 7 && j > 1 && j < 6 ? 1f : 0f;
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++)
+                pixels[i, j] = (i == 1 || i == 6 || j == 2 || j == 5) && i > 0 && i < 7 && j > 1 && j < 6 ? 1f : 0f;
         return Chart.Image(pixels).WithTitle("Eine Null");
     }
 

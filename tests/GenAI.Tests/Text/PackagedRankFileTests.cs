@@ -23,7 +23,8 @@ public class PackagedRankFileTests
         foreach (var name in new[] { "r50k_base", "cl100k_base", "o200k_base" })
         {
             var path = TestData.Folder is { } folder ? Path.Combine(folder, name + ".tiktoken") : null;
-            if (path is null || !File.Exists(path)) Assert.Ignore($"{name}.tiktoken not in GENAI_DATA_DIR: nothing to compare with (bash .ci/run provisions it).");
+            if (path is null || !File.Exists(path))
+                Assert.Ignore($"{name}.tiktoken not in GENAI_DATA_DIR: nothing to compare with (bash .ci/run provisions it).");
             Assert.That(TiktokenEncoding.Get(name).Encode(text), Is.EqualTo(TiktokenEncoding.Load(name, path).Encode(text)), name);
         }
     }

@@ -51,7 +51,10 @@ public class SpecialTokenTests
     public void Special_tokens_encode_like_tiktoken_when_all_are_allowed()
     {
         var enc = Cl100k();
-        var texts = new[] { "<|endoftext|>", "a<|endoftext|>b", "<|fim_prefix|>x<|fim_suffix|>y<|fim_middle|>", "<|endoftext|<|endoftext|>>", " <|endofprompt|>\n" };
+        var texts = new[]
+        {
+            "<|endoftext|>", "a<|endoftext|>b", "<|fim_prefix|>x<|fim_suffix|>y<|fim_middle|>", "<|endoftext|<|endoftext|>>", " <|endofprompt|>\n",
+        };
         var expected = TiktokenOracle.Encode("cl100k_base", texts, allowAllSpecial: true);
         for (int i = 0; i < texts.Length; i++) Assert.That(enc.Encode(texts[i], SpecialTokens.All), Is.EqualTo(expected[i]), texts[i]);
     }

@@ -34,7 +34,8 @@ public class GanModeCoverageTests
             var history = new GanTrainer(gan, learningRate: 2e-3) { Seed = 1 }.Fit(data, epochs: 16, batchSize: 256);
             clock.Stop();
             var coverage = Ring.Coverage(gan.Sample(1000, seed: 7));
-            TestContext.Out.WriteLine($"{coverage} [{string.Join(", ", coverage.Counts)}] after {history.Steps.Count} steps in {clock.Elapsed.TotalSeconds:F1} s");
+            TestContext.Out.WriteLine(
+                $"{coverage} [{string.Join(", ", coverage.Counts)}] after {history.Steps.Count} steps in {clock.Elapsed.TotalSeconds:F1} s");
             Assert.That(history.Steps, Has.Count.EqualTo(1024));
             Assert.That(coverage.Covered, Is.GreaterThanOrEqualTo(6), coverage.ToString());
             Assert.That(coverage.NearShare, Is.GreaterThan(0.5), "most samples sit on a mode, not between them");
@@ -56,7 +57,8 @@ public class GanModeCoverageTests
     public void A_collapsed_generator_covers_one_mode_and_points_between_modes_cover_none()
     {
         var (x, y) = Ring.Centre(2);
-        Assert.That((x, y), Is.EqualTo((0.0, 2.0)).Using<(double, double)>((a, b) => Math.Abs(a.Item1 - b.Item1) < 1e-12 && Math.Abs(a.Item2 - b.Item2) < 1e-12));
+        Assert.That((x, y), Is.EqualTo((0.0, 2.0))
+            .Using<(double, double)>((a, b) => Math.Abs(a.Item1 - b.Item1) < 1e-12 && Math.Abs(a.Item2 - b.Item2) < 1e-12));
         var collapsed = torch.tensor(new[] { (float)x, (float)y }).expand(1000, 2) + torch.randn(1000, 2) * 0.01;
         var one = Ring.Coverage(collapsed);
         Assert.That((one.Covered, one.Counts[2]), Is.EqualTo((1, 1000)));

@@ -21,7 +21,8 @@ public class GptPyTorchOracleTests
         {
             using var scope = NewDisposeScope();
             torch.manual_seed(11);
-            using var model = new GenAI.Models.Gpt(new GenAI.Models.GptConfig(VocabularySize: 17, BlockSize: 12, Layers: 2, Heads: 2, EmbeddingSize: 24, Bias: bias));
+            using var model = new GenAI.Models.Gpt(
+                new GenAI.Models.GptConfig(VocabularySize: 17, BlockSize: 12, Layers: 2, Heads: 2, EmbeddingSize: 24, Bias: bias));
             model.eval();
             var weights = Path.Combine(dir, "gpt.safetensors");
             model.Save(weights);

@@ -76,7 +76,11 @@ public class GptTests
         var ids = vocab.Encode(string.Concat(Enumerable.Repeat(text, 20)));
         using var model = new GenAI.Models.Gpt(new GptConfig(vocab.Size, BlockSize: 24, Layers: 2, Heads: 2, EmbeddingSize: 32));
         var windows = new TextWindows(ids, 24);
-        var options = new GptTrainingOptions { Iterations = 300, BatchSize = 16, LearningRate = 3e-3, MinLearningRate = 3e-4, WarmupIterations = 20, DecayIterations = 300, EvalInterval = 100, EvalIterations = 2, Seed = 1 };
+        var options = new GptTrainingOptions
+        {
+            Iterations = 300, BatchSize = 16, LearningRate = 3e-3, MinLearningRate = 3e-4, WarmupIterations = 20, DecayIterations = 300,
+            EvalInterval = 100, EvalIterations = 2, Seed = 1,
+        };
         var history = GptTrainer.Train(model, windows, windows, options);
         Assert.That(history.FinalValidationLoss, Is.LessThan(0.1), "nats per character on text it has memorised");
         var continuation = vocab.Decode(model.Generate(vocab.Encode("es war einmal "), text.Length, SamplingOptions.Greedy, new Random(1)));
@@ -179,7 +183,8 @@ public class GptTests
     {
         using var model = Small(block: 8);
         Assert.That(() => model.forward(torch.zeros([1, 9], dtype: ScalarType.Int64)), Throws.ArgumentException.With.Message.Contains("8 Positionen"));
-        Assert.That(() => model.Generate([99], 3, SamplingOptions.Greedy, new Random(1)), Throws.ArgumentException.With.Message.Contains("außerhalb des Vokabulars"));
+        Assert.That(() => model.Generate([99], 3, SamplingOptions.Greedy, new Random(1)),
+            Throws.ArgumentException.With.Message.Contains("außerhalb des Vokabulars"));
         Assert.That(() => new GptConfig(13, Heads: 3, EmbeddingSize: 16).Validate(), Throws.ArgumentException.With.Message.Contains("Köpfe"));
     }
 }
