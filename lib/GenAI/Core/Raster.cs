@@ -37,7 +37,8 @@ public sealed class Raster
     public static Raster FromGray(ReadOnlySpan<float> values, int width, int height, double min = 0, double max = 1)
     {
         if (values.Length != width * height)
-            throw new ArgumentException($"Das Bild hat {values.Length} Werte, erwartet sind Breite × Höhe = {width}×{height} = {width * height}.", nameof(values));
+            throw new ArgumentException(
+                $"Das Bild hat {values.Length} Werte, erwartet sind Breite × Höhe = {width}×{height} = {width * height}.", nameof(values));
         var raster = new Raster(width, height, 1);
         for (int i = 0; i < values.Length; i++) raster.Pixels[i] = ToByte(values[i], min, max);
         return raster;

@@ -40,7 +40,10 @@ internal static class Books
         Make("faust", "Goethe, Faust. Der Tragödie erster Teil", "Goethe, Faust I (Project Gutenberg Nr. 2229)",
             new DataFile("de-goethe-faust.txt", "corpora", new Uri("https://www.gutenberg.org/cache/epub/2229/pg2229.txt")) { Validate = LooksLikeText }),
         Make("verwandlung", "Kafka, Die Verwandlung", "Kafka, Die Verwandlung (Project Gutenberg Nr. 22367)",
-            new DataFile("de-kafka-verwandlung.txt", "corpora", new Uri("https://www.gutenberg.org/cache/epub/22367/pg22367.txt")) { Validate = LooksLikeText }),
+            new DataFile("de-kafka-verwandlung.txt", "corpora", new Uri("https://www.gutenberg.org/cache/epub/22367/pg22367.txt"))
+            {
+                Validate = LooksLikeText,
+            }),
         // Karpathy's char-rnn "tiny shakespeare" (English), pinned: the file never changes.
         Make("shakespeare", "Tiny Shakespeare", "Tiny Shakespeare (Englisch, aus Karpathys char-rnn), 1,1 MB",
             new DataFile("en-tinyshakespeare.txt", "corpora",

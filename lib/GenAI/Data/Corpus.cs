@@ -135,7 +135,8 @@ public sealed class Corpus : IDisplayable
         }
         catch (DecoderFallbackException)
         {
-            throw new InvalidDataException($"{path} ist kein UTF-8-Text. Speichere die Datei als UTF-8 (in den meisten Editoren: „Speichern unter“ → Kodierung UTF-8).");
+            throw new InvalidDataException(
+                $"{path} ist kein UTF-8-Text. Speichere die Datei als UTF-8 (in den meisten Editoren: „Speichern unter“ → Kodierung UTF-8).");
         }
     }
 

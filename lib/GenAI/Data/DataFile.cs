@@ -6,7 +6,8 @@ namespace GenAI.Data;
 /// and how to tell a good copy from a corrupt one.
 /// </summary>
 /// <param name="Name">File name, e.g. <c>train-images-idx3-ubyte.gz</c>.</param>
-/// <param name="Folder">Sub-folder in the data and cache folders, e.g. <c>fashion-mnist</c>; keeps files with equal names apart (MNIST and Fashion-MNIST share theirs). Empty: directly in those folders.</param>
+/// <param name="Folder">Sub-folder in the data and cache folders, e.g. <c>fashion-mnist</c>; keeps files with equal names apart
+/// (MNIST and Fashion-MNIST share theirs). Empty: directly in those folders.</param>
 /// <param name="Url">Official HTTPS address, or null when there is no known download (the file must be placed by hand).</param>
 /// <param name="Sha256">Pinned SHA-256 (lower-case hex) of the exact file, or null when the source changes over time.</param>
 /// <param name="Size">Exact size in bytes when known; checked cheaply before the hash.</param>

@@ -174,7 +174,8 @@ public sealed class DataFileResolver
         if (url is not null && !reason.EndsWith('.')) text.Append('.');
         text.AppendLine();
         var target = DataDirectory is null
-            ? $"lege sie in einen Ordner deiner Wahl, z. B. …/genai-daten/{file.Folder}/{file.Name}, und setze die Umgebungsvariable {DataDirVariable} auf diesen Ordner (zurzeit ist {DataDirVariable} nicht gesetzt)"
+            ? $"lege sie in einen Ordner deiner Wahl, z. B. …/genai-daten/{file.Folder}/{file.Name}, "
+              + $"und setze die Umgebungsvariable {DataDirVariable} auf diesen Ordner (zurzeit ist {DataDirVariable} nicht gesetzt)"
             : $"lege sie nach {Path.Combine(DataDirectory, file.Folder, file.Name)} (der Ordner aus {DataDirVariable})";
         text.Append(url is null
             ? $"So geht es weiter: Besorge die Datei und {target}."

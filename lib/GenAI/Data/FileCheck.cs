@@ -30,7 +30,9 @@ internal static class FileCheck
         return file.Validate?.Invoke(path);
     }
 
-    /// <summary>Lower-case hex SHA-256 of a file, or of its gzip-decompressed content when <paramref name="decompressed"/> is set and the file is gzip.</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of a file, or of its gzip-decompressed content when <paramref name="decompressed"/> is set and the file is gzip.
+    /// </summary>
     public static string Sha256Of(string path, bool decompressed = false) => Sha256Of(Target(path), decompressed, null);
 
     /// <summary>Forgets the in-memory hashes (tests use it to act like a new process).</summary>

@@ -11,7 +11,9 @@ public static class Gutenberg
     /// <summary>True when the text carries a Gutenberg start marker.</summary>
     public static bool HasHeader(string text) => FindLine(Lines(text), IsStart) >= 0;
 
-    /// <summary>The body between the markers, line endings normalised to <c>\n</c>; text without markers comes back unchanged (normalised and trimmed).</summary>
+    /// <summary>
+    /// The body between the markers, line endings normalised to <c>\n</c>; text without markers comes back unchanged (normalised and trimmed).
+    /// </summary>
     public static string Strip(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

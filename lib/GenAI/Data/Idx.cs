@@ -70,7 +70,8 @@ public static class Idx
             var data = new byte[count];
             int read = body.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
             if (read < data.Length)
-                throw new InvalidDataException($"die Datei ist abgeschnitten: {read:N0} von {data.Length:N0} Werten für die Form [{string.Join(", ", shape)}]");
+                throw new InvalidDataException(
+                    $"die Datei ist abgeschnitten: {read:N0} von {data.Length:N0} Werten für die Form [{string.Join(", ", shape)}]");
             if (body.ReadByte() != -1)
                 throw new InvalidDataException($"die Datei enthält mehr Bytes, als die Form [{string.Join(", ", shape)}] vorsieht");
             return new IdxArray(shape, data);

@@ -131,7 +131,9 @@ public sealed partial class ImageDataset : IDisplayable
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Create(CultureInfo.GetCultureInfo("de-DE"), $"{Name}: {Count:N0} Bilder {Height}×{Width}, {ClassNames.Count} Klassen ({string.Join(", ", ClassNames)})");
+        string.Create(
+            CultureInfo.GetCultureInfo("de-DE"),
+            $"{Name}: {Count:N0} Bilder {Height}×{Width}, {ClassNames.Count} Klassen ({string.Join(", ", ClassNames)})");
 
     /// <summary>A summary and the first images as a small inline-SVG gallery with their class names.</summary>
     public MimeBundle ToMimeBundle()

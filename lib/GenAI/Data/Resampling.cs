@@ -17,7 +17,8 @@ public static class Resampling
     public static void Bilinear(ReadOnlySpan<float> source, int height, int width, Span<float> target, int targetHeight, int targetWidth)
     {
         if (source.Length != height * width) throw new ArgumentException($"Das Bild hat {source.Length} Pixel, nicht {height}×{width}.", nameof(source));
-        if (target.Length != targetHeight * targetWidth) throw new ArgumentException($"Das Ziel hat {target.Length} Pixel, nicht {targetHeight}×{targetWidth}.", nameof(target));
+        if (target.Length != targetHeight * targetWidth)
+            throw new ArgumentException($"Das Ziel hat {target.Length} Pixel, nicht {targetHeight}×{targetWidth}.", nameof(target));
         float scaleY = (float)height / targetHeight, scaleX = (float)width / targetWidth;
         for (int y = 0; y < targetHeight; y++)
         {

@@ -38,7 +38,8 @@ public sealed class TensorLoader : IEnumerable<IList<Tensor>>
         foreach (var t in tensors)
             if (t.shape.Length == 0 || t.shape[0] != n)
                 throw new ArgumentException(
-                    $"Alle Tensoren brauchen dieselbe erste Dimension (die Zahl der Beispiele): {string.Join(" und ", tensors.Select(x => "[" + string.Join(", ", x.shape) + "]"))}.",
+                    "Alle Tensoren brauchen dieselbe erste Dimension (die Zahl der Beispiele): "
+                    + $"{string.Join(" und ", tensors.Select(x => "[" + string.Join(", ", x.shape) + "]"))}.",
                     nameof(tensors));
         BatchSize = batchSize;
         Samples = n;

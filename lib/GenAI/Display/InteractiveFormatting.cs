@@ -66,7 +66,10 @@ internal static class InteractiveFormatting
     {
         Interactive.Formatter.Register(typeof(IDisplayable), (value, writer) => writer.Write(Html(Formatter.ToMimeBundle(value))), MimeBundle.TextHtml);
         Interactive.Formatter.Register(typeof(torch.nn.Module), (value, writer) => writer.Write(Html(Formatter.ToMimeBundle(value))), MimeBundle.TextHtml);
-        Interactive.Formatter.Register(typeof(torch.Tensor), (value, writer) => writer.Write($"<pre>{HtmlText.Escape(Formatter.ToPlainText(value))}</pre>"), MimeBundle.TextHtml);
+        Interactive.Formatter.Register(
+            typeof(torch.Tensor),
+            (value, writer) => writer.Write($"<pre>{HtmlText.Escape(Formatter.ToPlainText(value))}</pre>"),
+            MimeBundle.TextHtml);
         // Sequences of records/anonymous objects become our German tables; anything else stays .NET Interactive's.
         Interactive.Formatter.Register(typeof(IEnumerable), new Interactive.FormatDelegate<object>((value, context) =>
         {

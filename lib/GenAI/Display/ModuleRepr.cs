@@ -58,7 +58,9 @@ public static class ModuleRepr
     {
         TorchSharp.Modules.Linear l => $"in_features={l.in_features}, out_features={l.out_features}, bias={Py(l.bias is not null)}",
         TorchSharp.Modules.Convolution c => Conv(c),
-        TorchSharp.Modules.BatchNorm b => $"{b.num_features}, eps={Num(b.eps)}, momentum={(b.momentum is { } mom ? Num(mom) : "None")}, affine={Py(b.affine)}, track_running_stats={Py(b.track_running_stats)}",
+        TorchSharp.Modules.BatchNorm b =>
+            $"{b.num_features}, eps={Num(b.eps)}, momentum={(b.momentum is { } mom ? Num(mom) : "None")}, "
+            + $"affine={Py(b.affine)}, track_running_stats={Py(b.track_running_stats)}",
         TorchSharp.Modules.LayerNorm n => $"({string.Join(", ", n.normalized_shape)},), eps={Num(n.eps)}, elementwise_affine={Py(n.elementwise_affine)}",
         TorchSharp.Modules.GroupNorm g => $"{g.num_groups}, {g.weight?.shape[0]}, eps={Num(g.eps)}, affine={Py(g.affine)}",
         TorchSharp.Modules.Dropout d => $"p={Num(d.p)}, inplace={Py(d.inplace)}",
@@ -66,7 +68,9 @@ public static class ModuleRepr
         TorchSharp.Modules.Flatten f => $"start_dim={f.start_dim}, end_dim={f.end_dim}",
         TorchSharp.Modules.Unflatten u => $"dim={u.dim}, unflattened_size=({string.Join(", ", u.unflattened_size)})",
         TorchSharp.Modules.Embedding e when e.weight is { } w => $"{w.shape[0]}, {w.shape[1]}",
-        TorchSharp.Modules.MaxPool2d p => $"kernel_size={Scalar(p.kernel_size)}, stride={Scalar(p.stride)}, padding={Scalar(p.padding)}, dilation={Scalar(p.dilation)}, ceil_mode={Py(p.ceil_mode)}",
+        TorchSharp.Modules.MaxPool2d p =>
+            $"kernel_size={Scalar(p.kernel_size)}, stride={Scalar(p.stride)}, padding={Scalar(p.padding)}, "
+            + $"dilation={Scalar(p.dilation)}, ceil_mode={Py(p.ceil_mode)}",
         TorchSharp.Modules.GELU g => $"approximate='{g.approximate.ToString().ToLowerInvariant()}'",
         _ when m.GetType().Name is "LSTM" or "GRU" or "RNN" => Recurrent(m),
         _ => "",
@@ -75,7 +79,12 @@ public static class ModuleRepr
     private static string Conv(TorchSharp.Modules.Convolution c)
     {
         // PyTorch lists the arguments that differ from their defaults.
-        var parts = new List<string> { c.in_channels.ToString(CultureInfo.InvariantCulture), c.out_channels.ToString(CultureInfo.InvariantCulture), $"kernel_size={Tuple(c.kernel_size)}" };
+        var parts = new List<string>
+        {
+            c.in_channels.ToString(CultureInfo.InvariantCulture),
+            c.out_channels.ToString(CultureInfo.InvariantCulture),
+            $"kernel_size={Tuple(c.kernel_size)}",
+        };
         parts.Add($"stride={Tuple(c.stride)}");
         if (c.padding is { } pad && pad.Any(p => p != 0)) parts.Add($"padding={Tuple(pad)}");
         if (c.dilation.Any(d => d != 1)) parts.Add($"dilation={Tuple(c.dilation)}");
@@ -88,7 +97,10 @@ public static class ModuleRepr
     private static string Recurrent(nn.Module m)
     {
         // TorchSharp keeps the sizes in private fields; the input size is the width of weight_ih_l0.
-        long? Field(string name) => m.GetType().GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(m) is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        long? Field(string name) =>
+            m.GetType().GetField(name, BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(m) is { } v
+                ? Convert.ToInt64(v, CultureInfo.InvariantCulture)
+                : null;
         var input = m.named_parameters().FirstOrDefault(p => p.name == "weight_ih_l0").parameter?.shape[1];
         var layers = Field("_num_layers");
         var text = $"{input}, {Field("_hidden_size")}";
@@ -98,7 +110,8 @@ public static class ModuleRepr
     }
 
     // Pooling layers are usually given one number, which PyTorch prints as is; TorchSharp stores one per dimension.
-    private static string Scalar(long[]? values) => values is null ? "None" : values.Distinct().Count() == 1 ? values[0].ToString(CultureInfo.InvariantCulture) : Tuple(values);
+    private static string Scalar(long[]? values) =>
+        values is null ? "None" : values.Distinct().Count() == 1 ? values[0].ToString(CultureInfo.InvariantCulture) : Tuple(values);
 
     private static string Tuple(long[] values) => "(" + string.Join(", ", values) + ")";
 

@@ -8,7 +8,8 @@ public static partial class TableFormatter
 
     /// <summary>
     /// A Microsoft.Data.Analysis <c>DataFrame</c> as a table: its column names as headers, its first
-    /// <see cref="MaxRows"/> rows, "… N weitere Zeilen", in the same German number format and header style as every other table. Read through the DataFrame's own public members
+    /// <see cref="MaxRows"/> rows, "… N weitere Zeilen", in the same German number format and header style as every other table.
+    /// Read through the DataFrame's own public members
     /// (Columns, Rows.Count, column Name/DataType/indexer) by name, so it works with whichever copy of the
     /// package a notebook loaded (its own <c>#r "nuget:"</c> or a library's), without this library depending on it.
     /// </summary>

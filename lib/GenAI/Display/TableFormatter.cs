@@ -211,17 +211,20 @@ public static partial class TableFormatter
     {
         var html = new StringBuilder("<table class=\"genai-table\">\n<thead><tr>");
         for (int c = 0; c < t.Headers.Length; c++)
-            html.Append(t.Numeric[c] ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(HtmlText.Escape(t.Headers[c])).Append("</th>");
+            html.Append(t.Numeric[c] ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">")
+                .Append(HtmlText.Escape(t.Headers[c])).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in t.Rows)
         {
             html.Append("<tr>");
             for (int c = 0; c < row.Length; c++)
-                html.Append(t.Numeric[c] ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">").Append(HtmlText.Escape(row[c])).Append("</td>");
+                html.Append(t.Numeric[c] ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+                    .Append(HtmlText.Escape(row[c])).Append("</td>");
             html.Append("</tr>\n");
         }
         if (t.Hidden > 0 || t.MoreThanCounted)
-            html.Append("<tr><td colspan=\"").Append(t.Headers.Length).Append("\" style=\"text-align:left;font-style:italic\">").Append(HtmlText.Escape(MoreRows(t))).Append("</td></tr>\n");
+            html.Append("<tr><td colspan=\"").Append(t.Headers.Length).Append("\" style=\"text-align:left;font-style:italic\">")
+                .Append(HtmlText.Escape(MoreRows(t))).Append("</td></tr>\n");
         if (t.Rows.Count == 0)
             html.Append("<tr><td colspan=\"").Append(t.Headers.Length).Append("\" style=\"font-style:italic\">(leer)</td></tr>\n");
         html.Append("</tbody>\n</table>");

@@ -30,7 +30,8 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"'{path}' ist der Name der Konfigurationsdatei; gib die Gewichte als .safetensors an, z. B. \"vae.safetensors\".", nameof(path));
+            throw new ArgumentException(
+                $"'{path}' ist der Name der Konfigurationsdatei; gib die Gewichte als .safetensors an, z. B. \"vae.safetensors\".", nameof(path));
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var document = new CheckpointConfig<TConfig>(model.GetType().Name, config);
@@ -58,7 +59,8 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(create);
         var config = ReadConfig<TConfig>(path, typeof(TModel).Name);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Die Gewichte '{path}' fehlen (die Konfiguration '{ConfigPath(path)}' ist da). Speichere das Modell mit Save erneut.", path);
+            throw new FileNotFoundException(
+                $"Die Gewichte '{path}' fehlen (die Konfiguration '{ConfigPath(path)}' ist da). Speichere das Modell mit Save erneut.", path);
         var model = create(config);
         LoadWeights(model, path);
         return model;
@@ -96,7 +98,9 @@ public static class Checkpoint
     {
         var configPath = ConfigPath(path);
         if (!File.Exists(configPath))
-            throw new FileNotFoundException($"Zum Checkpoint '{path}' fehlt die Konfiguration '{configPath}'. Speichere Modelle mit ihrer Save-Methode, die beide Dateien schreibt.", configPath);
+            throw new FileNotFoundException(
+                $"Zum Checkpoint '{path}' fehlt die Konfiguration '{configPath}'. "
+                + "Speichere Modelle mit ihrer Save-Methode, die beide Dateien schreibt.", configPath);
         return ParseConfig<TConfig>(File.ReadAllText(configPath), configPath, expectedModel);
     }
 

@@ -53,7 +53,8 @@ public static class LatentSpace
     public static Tensor ClassDirection(this IVariationalAutoencoder model, Tensor images, Tensor labels, long classA, long classB)
     {
         if (labels.shape.Length != 1 || labels.shape[0] != images.shape[0])
-            throw new ArgumentException($"Es braucht genau ein Label pro Bild: {images.shape[0]} Bilder, Labels der Form ({string.Join(", ", labels.shape)}).", nameof(labels));
+            throw new ArgumentException(
+                $"Es braucht genau ein Label pro Bild: {images.shape[0]} Bilder, Labels der Form ({string.Join(", ", labels.shape)}).", nameof(labels));
         using var _ = torch.no_grad();
         var (mu, _) = model.Encode(images);                                // (N, latent)
         return MeanOfClass(mu, labels, classA) - MeanOfClass(mu, labels, classB); // (latent)

@@ -56,7 +56,8 @@ public static class PretrainedModels
         var vocabulary = CharVocabulary.FromCharacters(ReadText(name + ".vocab.txt", command));
         var config = Checkpoint.ParseConfig<CharRnnConfig>(configJson, name + ".json", nameof(CharRnnLanguageModel));
         if (config.VocabularySize != vocabulary.Size)
-            throw new InvalidDataException($"{name}: Die Konfiguration nennt {config.VocabularySize} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
+            throw new InvalidDataException(
+                $"{name}: Die Konfiguration nennt {config.VocabularySize} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
         var model = new CharRnnLanguageModel(config);
         using (var weights = Open(name + ".safetensors", command))
             model.load_safetensors(weights, strict: true);

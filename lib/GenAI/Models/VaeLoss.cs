@@ -36,7 +36,8 @@ public sealed record VaeLoss(Tensor Reconstruction, Tensor Kl, Tensor Total)
         var target = x.reshape(n, -1);            // (N, D)
         if (xHat.shape[1] != target.shape[1])
             throw new ArgumentException(
-                $"Rekonstruktion ({string.Join("×", reconstruction.shape)}) und Eingabe ({string.Join("×", x.shape)}) haben verschieden viele Pixel pro Bild.");
+                $"Rekonstruktion ({string.Join("×", reconstruction.shape)}) und Eingabe ({string.Join("×", x.shape)}) "
+                + "haben verschieden viele Pixel pro Bild.");
         return kind switch
         {
             // −Σ [x·log x̂ + (1−x)·log(1−x̂)], log clamped at −100 as in PyTorch.

@@ -22,7 +22,8 @@ public static partial class Chart
         {
             1 => image.reshape(1, s[0]),
             2 or 3 => image.unsqueeze(0),
-            _ => throw new ArgumentException($"Ein Bild kommt als [H, W], [1, H, W], [3, H, W] oder [H·W], nicht als [{string.Join(", ", s)}].", nameof(image)),
+            _ => throw new ArgumentException(
+                $"Ein Bild kommt als [H, W], [1, H, W], [3, H, W] oder [H·W], nicht als [{string.Join(", ", s)}].", nameof(image)),
         };
         var (pixels, _, channels, h, w) = ImageGrid.Batch(batch, null, null, nameof(image));
         return Image(channels == 3 ? Raster.FromRgbChannelsFirst(pixels, w, h, min, max) : Raster.FromGray(pixels, w, h, min, max));

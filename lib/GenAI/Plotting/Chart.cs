@@ -54,7 +54,9 @@ public static partial class Chart
         if (labels.Length != xs.Length || ys.Length != xs.Length)
             throw new ArgumentException($"x ({xs.Length}), y ({ys.Length}) und Klassen ({labels.Length}) brauchen gleich viele Werte.", nameof(classes));
         if (labels.Any(l => l < 0 || l >= classNames.Count))
-            throw new ArgumentException($"Klasse {labels.First(l => l < 0 || l >= classNames.Count)} hat keinen Namen: es gibt {classNames.Count} Klassennamen (0 bis {classNames.Count - 1}).", nameof(classes));
+            throw new ArgumentException(
+                $"Klasse {labels.First(l => l < 0 || l >= classNames.Count)} hat keinen Namen: "
+                + $"es gibt {classNames.Count} Klassennamen (0 bis {classNames.Count - 1}).", nameof(classes));
         var traces = new List<Trace>();
         for (int k = 0; k < classNames.Count; k++)
         {
@@ -173,7 +175,9 @@ public static partial class Chart
         return figure;
     }
 
-    /// <summary>Overlays the traces of several single-panel figures in one panel (Plotly.NET's <c>Chart.Combine</c>); title and axes come from the first.</summary>
+    /// <summary>
+    /// Overlays the traces of several single-panel figures in one panel (Plotly.NET's <c>Chart.Combine</c>); title and axes come from the first.
+    /// </summary>
     public static Figure Combine(params IEnumerable<Figure> figures)
     {
         var list = figures.ToList();
@@ -195,7 +199,8 @@ public static partial class Chart
     /// </summary>
     public static Figure Grid(int rows, int columns, params IEnumerable<Figure> figures)
     {
-        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows), $"Ein Raster braucht mindestens 1×1 Felder, nicht {rows}×{columns}.");
+        if (rows < 1 || columns < 1)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"Ein Raster braucht mindestens 1×1 Felder, nicht {rows}×{columns}.");
         var list = figures.ToList();
         var panels = new List<Subplot>();
         foreach (var f in list)

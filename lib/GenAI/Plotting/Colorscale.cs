@@ -28,13 +28,15 @@ public sealed class Colorscale
         new([.. colors.Select((c, i) => ((double)i / (colors.Length - 1), c))]);
 
     /// <summary>Viridis (van der Walt &amp; Smith, matplotlib 2015): perceptually uniform, colour-blind safe. The default.</summary>
-    public static Colorscale Viridis { get; } = Even("#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725");
+    public static Colorscale Viridis { get; } = Even(
+        "#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725");
 
     /// <summary>Sequential blues (ColorBrewer "Blues"), light for small values, dark for large ones.</summary>
     public static Colorscale Blues { get; } = Even("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b");
 
     /// <summary>Diverging blue–white–red (ColorBrewer "RdBu" reversed): for values around 0 such as cosine similarity.</summary>
-    public static Colorscale BlueRed { get; } = Even("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f");
+    public static Colorscale BlueRed { get; } = Even(
+        "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f");
 
     /// <summary>Black to white, for grayscale images and pixel intensities.</summary>
     public static Colorscale Greys { get; } = Even("#000000", "#ffffff");

@@ -79,7 +79,8 @@ public sealed class Figure : IDisplayable
     /// <summary>Sets the size in pixels.</summary>
     public Figure WithSize(int width, int height)
     {
-        if (width < 120 || height < 100) throw new ArgumentOutOfRangeException(nameof(width), $"Eine Abbildung braucht mindestens 120×100 Pixel, nicht {width}×{height}.");
+        if (width < 120 || height < 100)
+            throw new ArgumentOutOfRangeException(nameof(width), $"Eine Abbildung braucht mindestens 120×100 Pixel, nicht {width}×{height}.");
         Width = width;
         Height = height;
         return this;

@@ -42,7 +42,8 @@ public sealed partial class ImageGrid
             case 3: return (pixels, (int)s[0], 1, (int)s[1], (int)s[2]);
             case 4 when s[1] is 1 or 3: return (pixels, (int)s[0], (int)s[1], (int)s[2], (int)s[3]);
             default:
-                throw new ArgumentException($"Bilder kommen als [N, H, W], [N, 1, H, W], [N, 3, H, W] oder [N, H·W], nicht als [{string.Join(", ", s)}].", parameter);
+                throw new ArgumentException(
+                    $"Bilder kommen als [N, H, W], [N, 1, H, W], [N, 3, H, W] oder [N, H·W], nicht als [{string.Join(", ", s)}].", parameter);
         }
     }
 }

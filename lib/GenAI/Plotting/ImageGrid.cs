@@ -20,8 +20,10 @@ public sealed partial class ImageGrid : IDisplayable
 
     private ImageGrid(Raster[] tiles, int rows, int columns, int scale)
     {
-        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows), $"Ein Bildraster braucht mindestens 1×1 Felder, nicht {rows}×{columns}.");
-        if (scale is < 1 or > 32) throw new ArgumentOutOfRangeException(nameof(scale), $"Der Vergrößerungsfaktor muss zwischen 1 und 32 liegen, nicht {scale}.");
+        if (rows < 1 || columns < 1)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"Ein Bildraster braucht mindestens 1×1 Felder, nicht {rows}×{columns}.");
+        if (scale is < 1 or > 32)
+            throw new ArgumentOutOfRangeException(nameof(scale), $"Der Vergrößerungsfaktor muss zwischen 1 und 32 liegen, nicht {scale}.");
         if (tiles.Length == 0) throw new ArgumentException("Das Bildraster bekam keine Bilder.", nameof(tiles));
         if (tiles.Length > rows * columns)
             throw new ArgumentException($"{tiles.Length} Bilder passen nicht in {rows}×{columns} Felder; wähle mehr Zeilen oder Spalten.", nameof(tiles));
@@ -136,9 +138,13 @@ public sealed partial class ImageGrid : IDisplayable
         width = Math.Max(width, _title is null ? 0 : MeasureText(_title, 16) + 12);
         var n = (Func<double, string>)(v => v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
         var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"{n(width)}\" height=\"{n(height)}\" viewBox=\"0 0 {n(width)} {n(height)}\" font-family=\"{Style.FontFamily}\" role=\"img\">\n");
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" ")
+            .Append($"width=\"{n(width)}\" height=\"{n(height)}\" viewBox=\"0 0 {n(width)} {n(height)}\" ")
+            .Append($"font-family=\"{Style.FontFamily}\" role=\"img\">\n");
         svg.Append($"<title>{Escape(_title ?? ToString())}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        if (_title is not null) svg.Append($"<text x=\"{n(width / 2)}\" y=\"20\" font-size=\"16\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(_title)}</text>\n");
+        if (_title is not null)
+            svg.Append($"<text x=\"{n(width / 2)}\" y=\"20\" font-size=\"16\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{Style.Text}\">")
+                .Append($"{Escape(_title)}</text>\n");
         int tw = _tiles[0].Width * Scale, th = _tiles[0].Height * Scale;
         if (_columnCaptions is not null)
         {
@@ -146,12 +152,16 @@ public sealed partial class ImageGrid : IDisplayable
             double widest = _columnCaptions.Max(c => MeasureText(c, font));
             double columnFont = Math.Clamp(font * (tw - 4) / Math.Max(1, widest), 9, font);
             for (int c = 0; c < Columns; c++)
-                svg.Append($"<text x=\"{n(left + c * (tw + Gap) + tw / 2.0)}\" y=\"{n(top - 6)}\" font-size=\"{n(columnFont)}\" text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(TextMetrics.Fit(_columnCaptions[c], columnFont, tw + Gap - 2))}</text>\n");
+                svg.Append($"<text x=\"{n(left + c * (tw + Gap) + tw / 2.0)}\" y=\"{n(top - 6)}\" font-size=\"{n(columnFont)}\" ")
+                    .Append($"text-anchor=\"middle\" fill=\"{Style.Text}\">{Escape(TextMetrics.Fit(_columnCaptions[c], columnFont, tw + Gap - 2))}</text>\n");
         }
         if (_rowCaptions is not null)
             for (int r = 0; r < Rows; r++)
-                svg.Append($"<text x=\"4\" y=\"{n(top + r * (th + Gap) + th / 2.0 + 4.5)}\" font-size=\"{n(font)}\" fill=\"{Style.Text}\">{Escape(_rowCaptions[r])}</text>\n");
-        svg.Append($"<image x=\"{n(left)}\" y=\"{n(top)}\" width=\"{raster.Width}\" height=\"{raster.Height}\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,{Convert.ToBase64String(raster.ToPng())}\"/>\n");
+                svg.Append($"<text x=\"4\" y=\"{n(top + r * (th + Gap) + th / 2.0 + 4.5)}\" font-size=\"{n(font)}\" fill=\"{Style.Text}\">")
+                    .Append($"{Escape(_rowCaptions[r])}</text>\n");
+        svg.Append($"<image x=\"{n(left)}\" y=\"{n(top)}\" width=\"{raster.Width}\" height=\"{raster.Height}\" ")
+            .Append("image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" ")
+            .Append($"xlink:href=\"data:image/png;base64,{Convert.ToBase64String(raster.ToPng())}\"/>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
     }

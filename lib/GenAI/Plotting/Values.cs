@@ -32,7 +32,9 @@ internal static class Values
         if (list.Count == 0) throw new ArgumentException("Die Matrix hat keine Zeilen.", parameter);
         int columns = list[0].Length;
         if (list.Any(r => r.Length != columns))
-            throw new ArgumentException($"Alle Zeilen der Matrix brauchen gleich viele Werte; Zeile 0 hat {columns}, eine andere {list.First(r => r.Length != columns).Length}.", parameter);
+            throw new ArgumentException(
+                $"Alle Zeilen der Matrix brauchen gleich viele Werte; Zeile 0 hat {columns}, "
+                + $"eine andere {list.First(r => r.Length != columns).Length}.", parameter);
         var result = new double[list.Count, columns];
         for (int i = 0; i < list.Count; i++)
             for (int j = 0; j < columns; j++) result[i, j] = list[i][j];

@@ -31,7 +31,9 @@ public sealed partial class BpeTokenizer : ITokenizer
         foreach (var merge in merges)
         {
             if (merge.Id != _vocabulary.Count || merge.Left >= merge.Id || merge.Right >= merge.Id || merge.Left < 0 || merge.Right < 0)
-                throw new InvalidDataException($"Merge {merge.Left}+{merge.Right}→{merge.Id} passt nicht: Merges müssen die Ids 256, 257, … der Reihe nach aus früheren Tokens bilden.");
+                throw new InvalidDataException(
+                    $"Merge {merge.Left}+{merge.Right}→{merge.Id} passt nicht: "
+                    + "Merges müssen die Ids 256, 257, … der Reihe nach aus früheren Tokens bilden.");
             _vocabulary.Add([.. _vocabulary[merge.Left], .. _vocabulary[merge.Right]]);
             _mergeIds[Key(merge.Left, merge.Right)] = merge.Id;
         }
@@ -66,11 +68,13 @@ public sealed partial class BpeTokenizer : ITokenizer
         Train([text], vocabularySize, pattern, specialTokens);
 
     /// <summary>Trains on several texts (a pair never spans two texts).</summary>
-    public static BpeTokenizer Train(IEnumerable<string> texts, int vocabularySize, string pattern = SplitPatterns.Cl100k, IEnumerable<string>? specialTokens = null)
+    public static BpeTokenizer Train(IEnumerable<string> texts, int vocabularySize,
+        string pattern = SplitPatterns.Cl100k, IEnumerable<string>? specialTokens = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (vocabularySize < 256)
-            throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize, "Die Vokabulargröße muss mindestens 256 sein (die 256 Byte-Werte).");
+            throw new ArgumentOutOfRangeException(nameof(vocabularySize), vocabularySize,
+                "Die Vokabulargröße muss mindestens 256 sein (die 256 Byte-Werte).");
         var trainer = new BpeTrainer(PreTokenizer.For(pattern));
         foreach (var text in texts) trainer.AddText(text);
         var merges = trainer.Train(vocabularySize - 256);

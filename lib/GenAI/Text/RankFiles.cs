@@ -19,10 +19,18 @@ internal static class RankFiles
     /// <summary>tiktoken's URL and SHA-256 pin for each rank file (<c>tiktoken_ext/openai_public.py</c>).</summary>
     public static readonly IReadOnlyDictionary<string, (string Url, string Sha256)> Known = new Dictionary<string, (string, string)>
     {
-        ["r50k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/r50k_base.tiktoken", "306cd27f03c1a714eca7108e03d66b7dc042abe8c258b44c199a7ed9838dd930"),
-        ["p50k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/p50k_base.tiktoken", "94b5ca7dff4d00767bc256fdd1b27e5b17361d7b8a5f968547f9f23eb70d2069"),
-        ["cl100k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken", "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
-        ["o200k_base"] = ("https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken", "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
+        ["r50k_base"] = (
+            "https://openaipublic.blob.core.windows.net/encodings/r50k_base.tiktoken",
+            "306cd27f03c1a714eca7108e03d66b7dc042abe8c258b44c199a7ed9838dd930"),
+        ["p50k_base"] = (
+            "https://openaipublic.blob.core.windows.net/encodings/p50k_base.tiktoken",
+            "94b5ca7dff4d00767bc256fdd1b27e5b17361d7b8a5f968547f9f23eb70d2069"),
+        ["cl100k_base"] = (
+            "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken",
+            "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"),
+        ["o200k_base"] = (
+            "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken",
+            "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"),
     };
 
     /// <summary>
@@ -87,7 +95,8 @@ internal static class RankFiles
             ?? throw new InvalidDataException($"{assemblyName} enthält die Ressource {resource} nicht. Prüfe die Paketversion in Directory.Packages.props.");
         using var reader = new StreamReader(new DeflateStream(deflated, CompressionMode.Decompress));
         if (reader.ReadLine() is not { } header || !header.StartsWith("Capacity:", StringComparison.Ordinal))
-            throw new InvalidDataException($"{resource} in {assemblyName}: erwartet eine Kopfzeile „Capacity: N“. Prüfe die Paketversion in Directory.Packages.props.");
+            throw new InvalidDataException(
+                $"{resource} in {assemblyName}: erwartet eine Kopfzeile „Capacity: N“. Prüfe die Paketversion in Directory.Packages.props.");
         using var canonical = new MemoryStream();
         using (var writer = new StreamWriter(canonical, leaveOpen: true) { NewLine = "\n" })
         {
@@ -98,7 +107,9 @@ internal static class RankFiles
         var bytes = canonical.ToArray();
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (actual != Known[baseName].Sha256)
-            throw new InvalidDataException($"{baseName}.tiktoken aus {assemblyName} hat SHA-256 {actual}, erwartet {Known[baseName].Sha256} (tiktokens Pin). Stelle die Pakete neu her (dotnet restore --force).");
+            throw new InvalidDataException(
+                $"{baseName}.tiktoken aus {assemblyName} hat SHA-256 {actual}, erwartet {Known[baseName].Sha256} (tiktokens Pin). "
+                + "Stelle die Pakete neu her (dotnet restore --force).");
         return bytes;
     }
 

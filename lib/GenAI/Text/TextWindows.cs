@@ -26,7 +26,8 @@ public sealed class TextWindows
         if (blockSize < 1) throw new ArgumentOutOfRangeException(nameof(blockSize), blockSize, "Ein Fenster braucht mindestens eine Position.");
         _ids = [.. ids];
         if (_ids.Length < blockSize + 1)
-            throw new ArgumentException($"Der Text hat {_ids.Length} Einheiten; für ein Fenster von {blockSize} plus Ziel braucht es mindestens {blockSize + 1}.", nameof(ids));
+            throw new ArgumentException(
+                $"Der Text hat {_ids.Length} Einheiten; für ein Fenster von {blockSize} plus Ziel braucht es mindestens {blockSize + 1}.", nameof(ids));
         BlockSize = blockSize;
     }
 
@@ -42,7 +43,8 @@ public sealed class TextWindows
     /// <summary>The (x, y) pair of the window starting at <paramref name="start"/>, each of length T.</summary>
     public (long[] X, long[] Y) Window(int start)
     {
-        if (start < 0 || start >= WindowCount) throw new ArgumentOutOfRangeException(nameof(start), start, $"Fensteranfänge liegen zwischen 0 und {WindowCount - 1}.");
+        if (start < 0 || start >= WindowCount)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"Fensteranfänge liegen zwischen 0 und {WindowCount - 1}.");
         return (_ids[start..(start + BlockSize)], _ids[(start + 1)..(start + BlockSize + 1)]);
     }
 

@@ -89,7 +89,10 @@ public sealed class TiktokenEncoding : ITokenizer
         {
             "gpt2" or "r50k_base" or "p50k_base" => ((ScannerPreTokenizer)R50kScanner.Instance, new Dictionary<string, int> { [EndOfText] = 50256 }),
             "p50k_edit" => (R50kScanner.Instance, new() { [EndOfText] = 50256, [FimPrefix] = 50281, [FimMiddle] = 50282, [FimSuffix] = 50283 }),
-            "cl100k_base" => (Cl100kScanner.Instance, new() { [EndOfText] = 100257, [FimPrefix] = 100258, [FimMiddle] = 100259, [FimSuffix] = 100260, [EndOfPrompt] = 100276 }),
+            "cl100k_base" => (Cl100kScanner.Instance, new()
+            {
+                [EndOfText] = 100257, [FimPrefix] = 100258, [FimMiddle] = 100259, [FimSuffix] = 100260, [EndOfPrompt] = 100276,
+            }),
             "o200k_base" => (O200kScanner.Instance, new() { [EndOfText] = 199999, [EndOfPrompt] = 200018 }),
             _ => throw new ArgumentException($"Unbekannte Kodierung '{name}'.", nameof(name)),
         };

@@ -97,18 +97,23 @@ public sealed class TokenView : IDisplayable
     {
         var sb = new StringBuilder();
         sb.Append("<div class=\"genai-token-view\" style=\"font-family:system-ui,sans-serif;font-size:14px\">");
-        sb.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#374151;margin-bottom:6px\"><b>{Html(Summary)}</b> <span style=\"color:#6b7280\">({Html(TokenizerName)})</span></div>");
-        sb.Append("<div style=\"font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15px;line-height:1.9;white-space:pre-wrap;word-break:break-word;color:#111827\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#374151;margin-bottom:6px\"><b>{Html(Summary)}</b> ")
+            .Append(CultureInfo.InvariantCulture, $"<span style=\"color:#6b7280\">({Html(TokenizerName)})</span></div>");
+        sb.Append("<div style=\"font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:15px;line-height:1.9;")
+            .Append("white-space:pre-wrap;word-break:break-word;color:#111827\">");
         for (int i = 0; i < Pieces.Count; i++)
         {
             var (text, ids) = Pieces[i];
             string title = ids.Length == 1 ? $"Token {ids[0]}" : $"Tokens {string.Join(", ", ids)}";
-            sb.Append(CultureInfo.InvariantCulture, $"<span title=\"{title}\" style=\"background:{Colors[i % Colors.Length]};border-radius:3px;padding:1px 0\">{Html(Visible(text))}</span>");
+            sb.Append(CultureInfo.InvariantCulture, $"<span title=\"{title}\" style=\"background:{Colors[i % Colors.Length]};")
+                .Append(CultureInfo.InvariantCulture, $"border-radius:3px;padding:1px 0\">{Html(Visible(text))}</span>");
             if (text.EndsWith('\n')) sb.Append('\n');
         }
         sb.Append("</div>");
         var shown = Ids.Take(200).Select(id => id.ToString(CultureInfo.InvariantCulture));
-        sb.Append(CultureInfo.InvariantCulture, $"<details style=\"margin-top:6px;color:#6b7280\"><summary>Token-Ids</summary><code style=\"font-size:12px\">[{string.Join(", ", shown)}{(Ids.Count > 200 ? ", …" : "")}]</code></details>");
+        sb.Append(CultureInfo.InvariantCulture, $"<details style=\"margin-top:6px;color:#6b7280\"><summary>Token-Ids</summary>")
+            .Append(CultureInfo.InvariantCulture, $"<code style=\"font-size:12px\">[{string.Join(", ", shown)}{(Ids.Count > 200 ? ", …" : "")}]")
+            .Append("</code></details>");
         return sb.Append("</div>").ToString();
     }
 

@@ -103,7 +103,9 @@ public sealed class AttentionLanguageModel : nn.Module<Tensor, Tensor>
         if (ids.dim() != 2) throw new ArgumentException($"Erwartet werden Ids der Form [B, T]; bekommen: {ScaledDotProductAttention.Shape(ids)}.", nameof(ids));
         long t = ids.shape[1];
         if (t > Config.ContextLength)
-            throw new ArgumentException($"Das Modell kennt nur {Config.ContextLength} Positionen, bekommen hat es {t}: kürze die Eingabe auf die letzten {Config.ContextLength} Zeichen.", nameof(ids));
+            throw new ArgumentException(
+                $"Das Modell kennt nur {Config.ContextLength} Positionen, bekommen hat es {t}: "
+                + $"kürze die Eingabe auf die letzten {Config.ContextLength} Zeichen.", nameof(ids));
         var positions = torch.arange(t, dtype: ScalarType.Int64, device: ids.device);   // [T]
         return token.forward(ids) + position.forward(positions);               // [B, T, C] + [T, C] → [B, T, C]
     }

@@ -27,7 +27,9 @@ public static class AttentionMask
     {
         if (queries < 1) throw new ArgumentOutOfRangeException(nameof(queries), $"Eine Maske braucht mindestens eine Anfrage (Query), nicht {queries}.");
         if (keys < queries)
-            throw new ArgumentOutOfRangeException(nameof(keys), $"{queries} neue Positionen brauchen mindestens {queries} Schlüssel (Keys), nicht {keys}: die neuen Positionen gehören selbst zu den Schlüsseln.");
+            throw new ArgumentOutOfRangeException(nameof(keys),
+                $"{queries} neue Positionen brauchen mindestens {queries} Schlüssel (Keys), nicht {keys}: "
+                + "die neuen Positionen gehören selbst zu den Schlüsseln.");
         // tril with diagonal keys − queries aligns the last query with the last key.
         return torch.ones(queries, keys, ScalarType.Bool, device).tril(keys - queries);   // [queries, keys]
     }

@@ -32,9 +32,13 @@ public sealed class KeyValueCache : IDisposable
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(values);
         if (keys.dim() != 4 || !keys.shape.SequenceEqual(values.shape))
-            throw new ArgumentException($"Keys und Values brauchen dieselbe Form [Batch, Köpfe, Positionen, Kopfgröße]; bekommen: {ScaledDotProductAttention.Shape(keys)} und {ScaledDotProductAttention.Shape(values)}.");
+            throw new ArgumentException(
+                "Keys und Values brauchen dieselbe Form [Batch, Köpfe, Positionen, Kopfgröße]; "
+                + $"bekommen: {ScaledDotProductAttention.Shape(keys)} und {ScaledDotProductAttention.Shape(values)}.");
         if (_keys is not null && (_keys.shape[0] != keys.shape[0] || _keys.shape[1] != keys.shape[1] || _keys.shape[3] != keys.shape[3]))
-            throw new ArgumentException($"Der Cache hält {ScaledDotProductAttention.Shape(_keys)}; neue Keys {ScaledDotProductAttention.Shape(keys)} passen nicht dazu (Batch, Köpfe und Kopfgröße müssen gleich bleiben). Leere ihn mit Clear() für eine neue Folge.");
+            throw new ArgumentException(
+                $"Der Cache hält {ScaledDotProductAttention.Shape(_keys)}; neue Keys {ScaledDotProductAttention.Shape(keys)} passen nicht dazu "
+                + "(Batch, Köpfe und Kopfgröße müssen gleich bleiben). Leere ihn mit Clear() für eine neue Folge.");
         var k = _keys is null ? keys.detach().clone() : torch.cat([_keys, keys.detach()], 2);     // [B, H, S + T, hd]
         var v = _values is null ? values.detach().clone() : torch.cat([_values, values.detach()], 2);
         Clear();

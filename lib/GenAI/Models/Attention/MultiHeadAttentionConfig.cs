@@ -27,10 +27,13 @@ public sealed record MultiHeadAttentionConfig
     /// <summary>Throws with a German message naming the problem when the sizes do not fit together.</summary>
     public void Validate()
     {
-        if (EmbeddingSize < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), $"Die Einbettungsgröße muss positiv sein, nicht {EmbeddingSize}.");
+        if (EmbeddingSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(EmbeddingSize), $"Die Einbettungsgröße muss positiv sein, nicht {EmbeddingSize}.");
         if (Heads < 1) throw new ArgumentOutOfRangeException(nameof(Heads), $"Es braucht mindestens einen Kopf, nicht {Heads}.");
         if (EmbeddingSize % Heads != 0)
-            throw new ArgumentException($"Die Einbettungsgröße {EmbeddingSize} lässt sich nicht gleichmäßig auf {Heads} Köpfe verteilen; wähle eine Kopfzahl, die {EmbeddingSize} teilt (z. B. {SuggestHeads()}).");
+            throw new ArgumentException(
+                $"Die Einbettungsgröße {EmbeddingSize} lässt sich nicht gleichmäßig auf {Heads} Köpfe verteilen; "
+                + $"wähle eine Kopfzahl, die {EmbeddingSize} teilt (z. B. {SuggestHeads()}).");
         if (Dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Dropout), $"Dropout ist eine Wahrscheinlichkeit in [0, 1), nicht {Dropout}.");
     }
 

@@ -85,7 +85,8 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.dim() != 3 || x.shape[2] != Config.EmbeddingSize)
-            throw new ArgumentException($"Die Eingabe braucht die Form [Batch, Positionen, {Config.EmbeddingSize}], nicht {ScaledDotProductAttention.Shape(x)}.", nameof(x));
+            throw new ArgumentException(
+                $"Die Eingabe braucht die Form [Batch, Positionen, {Config.EmbeddingSize}], nicht {ScaledDotProductAttention.Shape(x)}.", nameof(x));
         long b = x.shape[0], t = x.shape[1];
         var parts = qkv.forward(x).split(Config.EmbeddingSize, dim: 2);   // [B, T, 3C] → 3 × [B, T, C]
         return (SplitHeads(parts[0], b, t), SplitHeads(parts[1], b, t), SplitHeads(parts[2], b, t));

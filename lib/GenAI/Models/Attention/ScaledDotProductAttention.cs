@@ -43,11 +43,14 @@ public static class ScaledDotProductAttention
     private static void Check(Tensor query, Tensor key, Tensor value)
     {
         if (query.dim() < 2 || key.dim() < 2 || value.dim() < 2)
-            throw new ArgumentException($"Query, Key und Value brauchen mindestens die Form [Positionen, Dimension]; bekommen: {Shape(query)}, {Shape(key)}, {Shape(value)}.");
+            throw new ArgumentException(
+                $"Query, Key und Value brauchen mindestens die Form [Positionen, Dimension]; bekommen: {Shape(query)}, {Shape(key)}, {Shape(value)}.");
         if (query.shape[^1] != key.shape[^1])
-            throw new ArgumentException($"Query und Key müssen dieselbe letzte Dimension haben (sonst gibt es kein Skalarprodukt): Query {Shape(query)}, Key {Shape(key)}.");
+            throw new ArgumentException(
+                $"Query und Key müssen dieselbe letzte Dimension haben (sonst gibt es kein Skalarprodukt): Query {Shape(query)}, Key {Shape(key)}.");
         if (key.shape[^2] != value.shape[^2])
-            throw new ArgumentException($"Zu jedem Key gehört ein Value: Key {Shape(key)} und Value {Shape(value)} brauchen gleich viele Positionen (vorletzte Dimension).");
+            throw new ArgumentException(
+                $"Zu jedem Key gehört ein Value: Key {Shape(key)} und Value {Shape(value)} brauchen gleich viele Positionen (vorletzte Dimension).");
     }
 
     internal static string Shape(Tensor t) => "[" + string.Join(", ", t.shape) + "]";

@@ -41,5 +41,6 @@ public sealed class DiffusionHistory : IDisplayable
 
     /// <summary>"2.000 Schritte in 4,1 s · Verlust zuletzt 0,412".</summary>
     public override string ToString() => _losses.Count == 0 ? "Noch nicht trainiert." :
-        $"{GermanNumber.Format(_losses.Count, 0)} Schritte in {GermanNumber.Format(Duration.TotalSeconds, 1)} s · Verlust (Mittel der letzten 100) {GermanNumber.Format(Recent(), 3)}";
+        $"{GermanNumber.Format(_losses.Count, 0)} Schritte in {GermanNumber.Format(Duration.TotalSeconds, 1)} s · "
+        + $"Verlust (Mittel der letzten 100) {GermanNumber.Format(Recent(), 3)}";
 }

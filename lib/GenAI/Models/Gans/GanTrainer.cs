@@ -85,7 +85,9 @@ public sealed class GanTrainer
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(0.5) || done == total)
                 {
                     lastReport = clock.Elapsed;
-                    progress.Report(done, total, $"Epoche {epoch}/{first + epochs - 1} · D {GermanNumber.Format(step.DiscriminatorLoss, 2)} · G {GermanNumber.Format(step.GeneratorLoss, 2)}");
+                    progress.Report(done, total,
+                        $"Epoche {epoch}/{first + epochs - 1} · D {GermanNumber.Format(step.DiscriminatorLoss, 2)} "
+                        + $"· G {GermanNumber.Format(step.GeneratorLoss, 2)}");
                 }
             }
         }

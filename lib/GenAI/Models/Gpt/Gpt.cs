@@ -197,7 +197,9 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>, ISequenceScorer
         if (ids.dim() != 2) throw new ArgumentException($"Erwartet werden Ids der Form [B, T]; bekommen: {ScaledDotProductAttention.Shape(ids)}.", nameof(ids));
         long t = ids.shape[1];
         if (start + t > Config.BlockSize)
-            throw new ArgumentException($"Das Modell kennt nur {Config.BlockSize} Positionen, bekommen hat es {start + t}: kürze die Eingabe auf die letzten {Config.BlockSize} Token.", nameof(ids));
+            throw new ArgumentException(
+                $"Das Modell kennt nur {Config.BlockSize} Positionen, bekommen hat es {start + t}: "
+                + $"kürze die Eingabe auf die letzten {Config.BlockSize} Token.", nameof(ids));
         var positions = torch.arange(start, start + t, dtype: ScalarType.Int64, device: ids.device);   // [T]
         return drop.forward(wte.forward(ids) + wpe.forward(positions));                                // [B, T, C] + [T, C]
     }

@@ -43,7 +43,8 @@ public sealed record GptConfig(int VocabularySize, int BlockSize = 64, int Layer
     /// <summary>Throws with a message naming the problem when the sizes do not fit together.</summary>
     public void Validate()
     {
-        if (VocabularySize < 2) throw new ArgumentOutOfRangeException(nameof(VocabularySize), $"Das Vokabular braucht mindestens 2 Einträge, nicht {VocabularySize}.");
+        if (VocabularySize < 2)
+            throw new ArgumentOutOfRangeException(nameof(VocabularySize), $"Das Vokabular braucht mindestens 2 Einträge, nicht {VocabularySize}.");
         if (BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(BlockSize), $"Die Kontextlänge muss positiv sein, nicht {BlockSize}.");
         if (Layers < 1) throw new ArgumentOutOfRangeException(nameof(Layers), $"Es braucht mindestens einen Block, nicht {Layers}.");
         Attention.Validate();

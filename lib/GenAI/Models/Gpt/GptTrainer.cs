@@ -30,7 +30,8 @@ public static class GptTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (train.BlockSize != model.Config.BlockSize || validation.BlockSize != model.Config.BlockSize)
-            throw new ArgumentException($"Die Fenster ({train.BlockSize}/{validation.BlockSize}) müssen so lang sein wie der Kontext des Modells ({model.Config.BlockSize}).");
+            throw new ArgumentException(
+                $"Die Fenster ({train.BlockSize}/{validation.BlockSize}) müssen so lang sein wie der Kontext des Modells ({model.Config.BlockSize}).");
         var random = new Random(options.Seed);
         using var optimizer = CreateOptimizer(model, options);
         var losses = new List<float>(options.Iterations);

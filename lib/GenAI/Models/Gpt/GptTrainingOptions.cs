@@ -52,12 +52,17 @@ public sealed record GptTrainingOptions
         if (Iterations < 0) throw new ArgumentOutOfRangeException(nameof(Iterations), $"Die Schrittzahl darf nicht negativ sein, nicht {Iterations}.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"Ein Batch braucht mindestens ein Fenster, nicht {BatchSize}.");
         if (LearningRate <= 0 || MinLearningRate < 0 || MinLearningRate > LearningRate)
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), $"Es muss 0 ≤ min-lr ≤ lr und lr > 0 gelten; bekommen: lr {LearningRate}, min-lr {MinLearningRate}.");
+            throw new ArgumentOutOfRangeException(nameof(LearningRate),
+                $"Es muss 0 ≤ min-lr ≤ lr und lr > 0 gelten; bekommen: lr {LearningRate}, min-lr {MinLearningRate}.");
         if (WarmupIterations < 0 || DecayIterations < WarmupIterations)
-            throw new ArgumentOutOfRangeException(nameof(DecayIterations), $"Das Aufwärmen ({WarmupIterations} Schritte) muss vor dem Ende des Abklingens ({DecayIterations}) liegen.");
-        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Beta2), $"β₁ und β₂ liegen in [0, 1); bekommen: {Beta1}, {Beta2}.");
-        if (WeightDecay < 0 || GradientClip < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), "Weight decay und Gradient-Clipping dürfen nicht negativ sein.");
-        if (EvalInterval < 1 || EvalIterations < 1) throw new ArgumentOutOfRangeException(nameof(EvalInterval), "Auswertungsabstand und -batches müssen positiv sein.");
+            throw new ArgumentOutOfRangeException(nameof(DecayIterations),
+                $"Das Aufwärmen ({WarmupIterations} Schritte) muss vor dem Ende des Abklingens ({DecayIterations}) liegen.");
+        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(Beta2), $"β₁ und β₂ liegen in [0, 1); bekommen: {Beta1}, {Beta2}.");
+        if (WeightDecay < 0 || GradientClip < 0)
+            throw new ArgumentOutOfRangeException(nameof(WeightDecay), "Weight decay und Gradient-Clipping dürfen nicht negativ sein.");
+        if (EvalInterval < 1 || EvalIterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(EvalInterval), "Auswertungsabstand und -batches müssen positiv sein.");
     }
 
     /// <summary>

@@ -47,7 +47,8 @@ public sealed class CharMarkovModel : ISequenceScorer
         var model = new CharMarkovModel(order, vocabularySize);
         for (int i = 0; i < ids.Count; i++)
         {
-            if ((uint)ids[i] >= (uint)vocabularySize) throw new ArgumentOutOfRangeException(nameof(ids), ids[i], $"Id {ids[i]} liegt nicht im Alphabet der Größe {vocabularySize}.");
+            if ((uint)ids[i] >= (uint)vocabularySize)
+                throw new ArgumentOutOfRangeException(nameof(ids), ids[i], $"Id {ids[i]} liegt nicht im Alphabet der Größe {vocabularySize}.");
             for (int k = 0; k <= order && k <= i; k++)
             {
                 long context = model.Key(ids, i, k);

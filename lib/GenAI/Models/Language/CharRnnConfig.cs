@@ -7,7 +7,8 @@ public sealed record CharRnnConfig(int VocabularySize, int EmbeddingSize = 32, i
     public void Validate()
     {
         if (VocabularySize < 1) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, "Das Alphabet braucht mindestens ein Zeichen.");
-        if (EmbeddingSize < 1 || HiddenSize < 1) throw new ArgumentOutOfRangeException(nameof(HiddenSize), "Einbettung und Zustand brauchen mindestens eine Dimension.");
+        if (EmbeddingSize < 1 || HiddenSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(HiddenSize), "Einbettung und Zustand brauchen mindestens eine Dimension.");
         if (Layers < 1) throw new ArgumentOutOfRangeException(nameof(Layers), Layers, "Mindestens eine Schicht.");
     }
 }

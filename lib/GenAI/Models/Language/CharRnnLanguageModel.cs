@@ -62,7 +62,9 @@ public sealed class CharRnnLanguageModel : nn.Module<Tensor, Tensor>, ISequenceS
         switch (rnn)
         {
             case LSTM lstm:
-                var (o, h, c) = lstm.forward(x, state is null ? null : (state.H, state.C ?? throw new ArgumentException("Ein LSTM braucht auch den Zellzustand c.", nameof(state))));
+                var (o, h, c) = lstm.forward(x, state is null
+                    ? null
+                    : (state.H, state.C ?? throw new ArgumentException("Ein LSTM braucht auch den Zellzustand c.", nameof(state))));
                 (output, next) = (o, new RecurrentState(h, c));
                 break;
             case GRU gru:

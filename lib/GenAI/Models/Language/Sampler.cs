@@ -96,7 +96,8 @@ public static class Sampler
     {
         ArgumentNullException.ThrowIfNull(logits);
         if (logits.numel() != logits.shape[^1])
-            throw new ArgumentException($"Sampler.Next erwartet die Logits einer Position, Form (V); bekommen: [{string.Join(", ", logits.shape)}].", nameof(logits));
+            throw new ArgumentException(
+                $"Sampler.Next erwartet die Logits einer Position, Form (V); bekommen: [{string.Join(", ", logits.shape)}].", nameof(logits));
         using var flat = logits.detach().to(ScalarType.Float32).cpu().reshape(-1);
         return Next(flat.data<float>().ToArray(), options, random);
     }

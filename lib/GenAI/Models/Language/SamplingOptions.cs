@@ -19,7 +19,8 @@ public sealed record SamplingOptions(double Temperature = 1.0, int TopK = 0, dou
     /// <summary>Throws with a German message when a setting is out of range.</summary>
     public void Validate()
     {
-        if (Temperature < 0 || double.IsNaN(Temperature)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Die Temperatur darf nicht negativ sein (0 = gierig).");
+        if (Temperature < 0 || double.IsNaN(Temperature))
+            throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Die Temperatur darf nicht negativ sein (0 = gierig).");
         if (TopK < 0) throw new ArgumentOutOfRangeException(nameof(TopK), TopK, "top-k darf nicht negativ sein (0 = aus).");
         if (!(TopP > 0 && TopP <= 1)) throw new ArgumentOutOfRangeException(nameof(TopP), TopP, "top-p muss in (0, 1] liegen (1 = aus).");
     }

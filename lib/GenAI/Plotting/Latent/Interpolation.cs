@@ -48,6 +48,7 @@ public static partial class Interpolation
         ArgumentNullException.ThrowIfNull(end);
         if (start.Length != end.Length)
             throw new ArgumentException($"Start hat {start.Length} Dimensionen, Ziel {end.Length}: beide Codes brauchen gleich viele.", nameof(end));
-        if (steps < 2) throw new ArgumentOutOfRangeException(nameof(steps), $"Eine Interpolation braucht mindestens 2 Schritte (Start und Ziel), nicht {steps}.");
+        if (steps < 2)
+            throw new ArgumentOutOfRangeException(nameof(steps), $"Eine Interpolation braucht mindestens 2 Schritte (Start und Ziel), nicht {steps}.");
     }
 }

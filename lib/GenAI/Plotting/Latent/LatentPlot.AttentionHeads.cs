@@ -18,7 +18,9 @@ public static partial class LatentPlot
         var labels = AxisLabels.Distinct(tokens);
         if (heads == 0) throw new ArgumentException("Die Gewichte brauchen mindestens einen Kopf.", nameof(weights));
         if (labels.Length != keys || queries > keys)
-            throw new ArgumentException($"{labels.Length} Tokens für Gewichte der Form [{heads}, {queries}, {keys}]: es braucht ein Token je Schlüssel (Key), die Anfragen sind die letzten {queries} davon.", nameof(tokens));
+            throw new ArgumentException(
+                $"{labels.Length} Tokens für Gewichte der Form [{heads}, {queries}, {keys}]: "
+                + $"es braucht ein Token je Schlüssel (Key), die Anfragen sind die letzten {queries} davon.", nameof(tokens));
         var names = headNames?.ToArray() ?? [.. Enumerable.Range(1, heads).Select(h => $"Kopf {h}")];
         if (names.Length != heads) throw new ArgumentException($"{names.Length} Namen für {heads} Köpfe.", nameof(headNames));
         int cols = Math.Clamp(columns ?? Math.Min(heads, 2), 1, heads);

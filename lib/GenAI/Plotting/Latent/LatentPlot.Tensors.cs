@@ -8,7 +8,11 @@ public static partial class LatentPlot
 {
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class; labels as a 1-D tensor of class indices.</summary>
     public static Figure Scatter(torch.Tensor codes, torch.Tensor labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
-        Scatter(TensorData.Matrix(codes, nameof(codes)), labels.detach().cpu().to_type(torch.ScalarType.Int64).contiguous().data<long>().ToArray(), classNames, title);
+        Scatter(
+            TensorData.Matrix(codes, nameof(codes)),
+            labels.detach().cpu().to_type(torch.ScalarType.Int64).contiguous().data<long>().ToArray(),
+            classNames,
+            title);
 
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
     public static Figure Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
@@ -63,7 +67,9 @@ public static partial class LatentPlot
         var s = weights.shape;
         if (s.Length == 4 && s[0] == 1) s = s[1..];
         if (s.Length != 3)
-            throw new ArgumentException($"Erwartet sind Gewichte der Form [Köpfe, Anfragen, Schlüssel] oder [1, Köpfe, Anfragen, Schlüssel], nicht [{string.Join(", ", weights.shape)}].", nameof(weights));
+            throw new ArgumentException(
+                "Erwartet sind Gewichte der Form [Köpfe, Anfragen, Schlüssel] oder [1, Köpfe, Anfragen, Schlüssel], "
+                + $"nicht [{string.Join(", ", weights.shape)}].", nameof(weights));
         var flat = TensorData.Floats(weights);
         var cube = new float[s[0], s[1], s[2]];
         Buffer.BlockCopy(flat, 0, cube, 0, flat.Length * sizeof(float));

@@ -41,7 +41,10 @@ public static partial class LatentPlot
             .WithTitle(title, subtitle).WithXAxis(xTitle).WithYAxis(yTitle).WithLegend(title: "Klasse").WithSize(720, 500);
     }
 
-    /// <summary>Same as <see cref="Scatter(float[,], IEnumerable{int}, IReadOnlyList{string}, string)"/> with <c>long</c> labels (as datasets store them).</summary>
+    /// <summary>
+    /// Same as <see cref="Scatter(float[,], IEnumerable{int}, IReadOnlyList{string}, string)"/> with <c>long</c> labels
+    /// (as datasets store them).
+    /// </summary>
     public static Figure Scatter(float[,] codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(codes, labels.Select(l => checked((int)l)), classNames, title);
 
@@ -57,7 +60,9 @@ public static partial class LatentPlot
     {
         ArgumentNullException.ThrowIfNull(decoder);
         if (steps < 2) throw new ArgumentOutOfRangeException(nameof(steps), $"Das Raster braucht mindestens 2 Schritte pro Achse, nicht {steps}.");
-        if (latentDimensions < 2) throw new ArgumentOutOfRangeException(nameof(latentDimensions), "Das Raster läuft über z₁ und z₂: der Code braucht mindestens 2 Dimensionen.");
+        if (latentDimensions < 2)
+            throw new ArgumentOutOfRangeException(nameof(latentDimensions),
+                "Das Raster läuft über z₁ und z₂: der Code braucht mindestens 2 Dimensionen.");
         if (!(max > min)) throw new ArgumentException($"Der Bereich braucht min < max, nicht [{min}, {max}].", nameof(max));
         var grid = Axis(min, max, steps);
         var codes = new float[steps * steps, latentDimensions];
@@ -69,7 +74,8 @@ public static partial class LatentPlot
             }
         var images = decoder(codes);
         if (images is null || images.GetLength(0) != steps * steps)
-            throw new InvalidOperationException($"Der Decoder muss für {steps * steps} Codes genau {steps * steps} Bilder (Zeilen) liefern, lieferte {images?.GetLength(0) ?? 0}.");
+            throw new InvalidOperationException(
+                $"Der Decoder muss für {steps * steps} Codes genau {steps * steps} Bilder (Zeilen) liefern, lieferte {images?.GetLength(0) ?? 0}.");
         int decimals = NiceTicks.DecimalsFor((max - min) / (steps - 1)) > 0 ? 1 : 0;
         return ImageGrid.From(images, steps, steps, scale, width, height, pixelMin, pixelMax)
             .WithColumnCaptions([.. grid.Select(v => GermanNumber.Format(v, decimals))])

@@ -39,7 +39,8 @@ internal static class Legend
             {
                 case ScatterTrace { HasLine: true } s:
                     svg.Line(x, cy, x + SymbolWidth - 4, cy, color, Math.Max(2, s.LineWidth), s.Dashed ? "stroke-dasharray=\"5 3\"" : null);
-                    if (s.HasMarkers) svg.Raw($"<circle cx=\"{SvgWriter.N(x + (SymbolWidth - 4) / 2)}\" cy=\"{SvgWriter.N(cy)}\" r=\"3.5\" fill=\"{color}\"/>\n");
+                    if (s.HasMarkers)
+                        svg.Raw($"<circle cx=\"{SvgWriter.N(x + (SymbolWidth - 4) / 2)}\" cy=\"{SvgWriter.N(cy)}\" r=\"3.5\" fill=\"{color}\"/>\n");
                     break;
                 case ScatterTrace:
                     svg.Raw($"<circle cx=\"{SvgWriter.N(x + 7)}\" cy=\"{SvgWriter.N(cy)}\" r=\"5\" fill=\"{color}\"/>\n");

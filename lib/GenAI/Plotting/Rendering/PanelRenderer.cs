@@ -45,7 +45,8 @@ internal static class PanelRenderer
             foreach (var (v, _) in yTicks) { double y = yScale.Map(v); if (y < plot.Bottom - 0.5) svg.Line(plot.X, y, plot.Right, y, Style.Grid); }
 
         string clip = $"{SvgRenderer.IdToken}-p{index}";
-        svg.Raw($"<defs><clipPath id=\"{clip}\"><rect x=\"{SvgWriter.N(plot.X)}\" y=\"{SvgWriter.N(plot.Y)}\" width=\"{SvgWriter.N(plot.Width)}\" height=\"{SvgWriter.N(plot.Height)}\"/></clipPath></defs>\n");
+        svg.Raw($"<defs><clipPath id=\"{clip}\"><rect x=\"{SvgWriter.N(plot.X)}\" y=\"{SvgWriter.N(plot.Y)}\" "
+            + $"width=\"{SvgWriter.N(plot.Width)}\" height=\"{SvgWriter.N(plot.Height)}\"/></clipPath></defs>\n");
         svg.Raw($"<g clip-path=\"url(#{clip})\">\n");
         TraceRenderer.Draw(svg, figure, subplot, xScale, yScale, plot);
         svg.Raw("</g>\n");
@@ -125,7 +126,9 @@ internal static class PanelRenderer
         // Upscale in the PNG itself (nearest neighbour) so pixels stay crisp even where a viewer ignores image-rendering.
         int factor = Math.Clamp((int)Math.Floor(scale), 1, 8);
         string data = Convert.ToBase64String(raster.Upscale(factor).ToPng());
-        svg.Raw($"<image x=\"{SvgWriter.N(x)}\" y=\"{SvgWriter.N(y)}\" width=\"{SvgWriter.N(w)}\" height=\"{SvgWriter.N(h)}\" preserveAspectRatio=\"none\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,{data}\"/>\n");
+        svg.Raw($"<image x=\"{SvgWriter.N(x)}\" y=\"{SvgWriter.N(y)}\" width=\"{SvgWriter.N(w)}\" height=\"{SvgWriter.N(h)}\" "
+            + "preserveAspectRatio=\"none\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" "
+            + $"xlink:href=\"data:image/png;base64,{data}\"/>\n");
         svg.Rect(x, y, w, h, "none", $"stroke=\"{Style.Grid}\"");
     }
 }

@@ -36,7 +36,10 @@ public static class PlotlyHtml
     public static string InlineScript(string plotlyJsPath)
     {
         if (!File.Exists(plotlyJsPath))
-            throw new FileNotFoundException($"plotly.js wurde unter \"{plotlyJsPath}\" nicht gefunden. Installiere es z. B. mit \"npm install plotly.js-dist-min@{PlotlyVersion}\" und setze GENAI_PLOTLY_JS auf plotly.min.js.", plotlyJsPath);
+            throw new FileNotFoundException(
+                $"plotly.js wurde unter \"{plotlyJsPath}\" nicht gefunden. "
+                + $"Installiere es z. B. mit \"npm install plotly.js-dist-min@{PlotlyVersion}\" und setze GENAI_PLOTLY_JS auf plotly.min.js.",
+                plotlyJsPath);
         // "</script" inside the library would end the element early; plotly.min.js does not contain it, but be safe.
         var source = File.ReadAllText(plotlyJsPath).Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
         return "<script type=\"text/javascript\">" + source + "</script>";
@@ -49,7 +52,9 @@ public static class PlotlyHtml
         string json = figure.ToPlotlyJson().Replace("</", "<\\/", StringComparison.Ordinal);
         string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         int occurrence = Occurrences.AddOrUpdate(hash, 1, (_, n) => n + 1);
-        string id = occurrence == 1 ? $"genai-plot-{hash}" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"genai-plot-{hash}-{occurrence}");
+        string id = occurrence == 1
+            ? $"genai-plot-{hash}"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"genai-plot-{hash}-{occurrence}");
         var html = new StringBuilder();
         html.Append("<div class=\"genai-figure\" id=\"").Append(id).Append("\" style=\"width:").Append(figure.Width)
             .Append("px;min-height:").Append(figure.Height).Append("px;max-width:100%\">");

@@ -216,7 +216,9 @@ internal static class PlotlyJson
         w.WriteString("separators", ",.");
         w.WriteString("paper_bgcolor", Style.Background);
         w.WriteString("plot_bgcolor", Style.Background);
-        w.WriteStartObject("font"); w.WriteString("family", Style.FontFamily); w.WriteNumber("size", 13); w.WriteString("color", Style.Text); w.WriteEndObject();
+        w.WriteStartObject("font");
+        w.WriteString("family", Style.FontFamily); w.WriteNumber("size", 13); w.WriteString("color", Style.Text);
+        w.WriteEndObject();
         Strings(w, "colorway", Palette.Colors);
         w.WriteString("hovermode", "closest");
         if (figure.Title is not null)
@@ -256,8 +258,10 @@ internal static class PlotlyJson
         for (int p = 0; p < figure.Subplots.Count; p++)
         {
             var (x, y) = AxisSpec.For(figure.Subplots[p]);
-            WriteAxis(w, "xaxis" + (p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), x, AxisId('y', p), domains[p].X0, domains[p].X1);
-            WriteAxis(w, "yaxis" + (p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), y, AxisId('x', p), domains[p].Y0, domains[p].Y1);
+            WriteAxis(w, "xaxis" + (p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                x, AxisId('y', p), domains[p].X0, domains[p].X1);
+            WriteAxis(w, "yaxis" + (p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                y, AxisId('x', p), domains[p].Y0, domains[p].Y1);
         }
 
         var titled = Enumerable.Range(0, figure.Subplots.Count).Where(p => figure.Subplots[p].Title is not null).ToList();

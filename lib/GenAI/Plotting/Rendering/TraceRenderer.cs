@@ -39,7 +39,8 @@ internal static class TraceRenderer
                 d.Append(pen ? 'L' : 'M').Append(SvgWriter.N(px)).Append(' ').Append(SvgWriter.N(py));
                 pen = true;
             }
-            svg.Raw($"<path d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{SvgWriter.N(s.LineWidth)}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{(s.Dashed ? " stroke-dasharray=\"6 4\"" : "")}/>\n");
+            svg.Raw($"<path d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{SvgWriter.N(s.LineWidth)}\" "
+                + $"stroke-linejoin=\"round\" stroke-linecap=\"round\"{(s.Dashed ? " stroke-dasharray=\"6 4\"" : "")}/>\n");
         }
         if (s.HasMarkers)
         {
@@ -74,7 +75,8 @@ internal static class TraceRenderer
             {
                 double px = x.Map(s.X[i]), py = y.Map(s.Y[i]);
                 if (!double.IsFinite(px) || !double.IsFinite(py)) continue;
-                svg.Raw($"<text x=\"{SvgWriter.N(px)}\" y=\"{SvgWriter.N(py - s.MarkerSize / 2 - 4)}\" fill=\"{Style.Text}\">{SvgWriter.Escape(s.Text[i])}</text>\n");
+                svg.Raw($"<text x=\"{SvgWriter.N(px)}\" y=\"{SvgWriter.N(py - s.MarkerSize / 2 - 4)}\" fill=\"{Style.Text}\">"
+                    + $"{SvgWriter.Escape(s.Text[i])}</text>\n");
             }
             svg.Raw("</g>\n");
         }
@@ -103,7 +105,8 @@ internal static class TraceRenderer
     private static void Histogram(SvgWriter svg, HistogramTrace h, double opacity, string color, Scale x, Scale y)
     {
         double zero = y.Map(0);
-        string extra = "stroke=\"#ffffff\" stroke-width=\"1\"" + (opacity < 1 ? $" fill-opacity=\"{opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}\"" : "");
+        string extra = "stroke=\"#ffffff\" stroke-width=\"1\""
+            + (opacity < 1 ? $" fill-opacity=\"{opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}\"" : "");
         for (int i = 0; i < h.Counts.Length; i++)
         {
             if (h.Counts[i] == 0) continue;

@@ -41,7 +41,8 @@ public sealed class HeatmapTrace : Trace
     internal int Rows => Z.GetLength(0);
     internal int Columns => Z.GetLength(1);
 
-    internal string[] ColumnNames => ColumnLabels ?? [.. Enumerable.Range(0, Columns).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    internal string[] ColumnNames =>
+        ColumnLabels ?? [.. Enumerable.Range(0, Columns).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     internal string[] RowNames => RowLabels ?? [.. Enumerable.Range(0, Rows).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     internal (double Min, double Max) Range()

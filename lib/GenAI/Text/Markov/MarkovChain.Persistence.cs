@@ -17,7 +17,9 @@ public sealed partial class MarkovChain
         foreach (var (model, weight) in list)
         {
             if (model.Order != first.Order || model.Unit != first.Unit)
-                throw new ArgumentException($"Nur Modelle gleicher Ordnung und Einheit lassen sich kombinieren (hier {first.Order}/{first.Unit} und {model.Order}/{model.Unit}).", nameof(models));
+                throw new ArgumentException(
+                    "Nur Modelle gleicher Ordnung und Einheit lassen sich kombinieren "
+                    + $"(hier {first.Order}/{first.Unit} und {model.Order}/{model.Unit}).", nameof(models));
             if (weight < 0 || double.IsNaN(weight)) throw new ArgumentOutOfRangeException(nameof(models), weight, "Gewichte dürfen nicht negativ sein.");
         }
         var builder = new MarkovBuilder(first.Order);

@@ -25,7 +25,8 @@ public sealed partial class MarkovChain
     private readonly int[][] _sentences;     // the training sentences as ids (for the novelty check)
     private NoveltyIndex? _novelty;
 
-    private MarkovChain(int order, MarkovUnit unit, ITokenizer? tokenizer, string[] vocabulary, StateIndex states, int[] next, double[] weights, int[][] sentences)
+    private MarkovChain(int order, MarkovUnit unit, ITokenizer? tokenizer,
+        string[] vocabulary, StateIndex states, int[] next, double[] weights, int[][] sentences)
     {
         Order = order;
         Unit = unit;
@@ -97,7 +98,11 @@ public sealed partial class MarkovChain
         {
             case MarkovUnit.Words: TextUnits.Words(text, output); break;
             case MarkovUnit.Characters: TextUnits.Characters(text, output); break;
-            default: TextUnits.Tokens(text, tokenizer ?? throw new InvalidOperationException("Dieses Modell braucht seinen Tokenizer; gib ihn beim Laden mit."), output); break;
+            default:
+                TextUnits.Tokens(text,
+                    tokenizer ?? throw new InvalidOperationException("Dieses Modell braucht seinen Tokenizer; gib ihn beim Laden mit."),
+                    output);
+                break;
         }
     }
 
@@ -115,7 +120,10 @@ public sealed partial class MarkovChain
             double total = 0;
             for (int i = from; i < to; i++) total += _weights[i];
             for (int i = from; i < to; i++)
-                entries.Add(new Continuation(_next[i] == End ? GenAI.Text.NextTokenDistribution.EndLabel : TextUnits.Display(_vocabulary[_next[i]], Unit), _weights[i], _weights[i] / total));
+                entries.Add(new Continuation(
+                    _next[i] == End ? GenAI.Text.NextTokenDistribution.EndLabel : TextUnits.Display(_vocabulary[_next[i]], Unit),
+                    _weights[i],
+                    _weights[i] / total));
         }
         return new GenAI.Text.NextTokenDistribution(label, entries);
     }
@@ -170,7 +178,8 @@ public sealed partial class MarkovChain
     }
 
     private ArgumentException UnknownStart(string start) => new(
-        $"Auf „{start}“ folgt im Trainingstext nichts: die letzten {Order} {(Unit == MarkovUnit.Words ? "Wörter" : "Einheiten")} kommen dort so nicht vor. Wähle einen Anfang aus dem Text.",
+        $"Auf „{start}“ folgt im Trainingstext nichts: "
+        + $"die letzten {Order} {(Unit == MarkovUnit.Words ? "Wörter" : "Einheiten")} kommen dort so nicht vor. Wähle einen Anfang aus dem Text.",
         nameof(start));
 
     // Draws the next id from the votes of a state; -1 when the state has no continuation.
@@ -195,7 +204,8 @@ public sealed partial class MarkovChain
     /// when it copies more than min(<paramref name="maxOverlapWords"/>, round(<paramref name="maxOverlapRatio"/> × length))
     /// consecutive units from the training text (markovify's test, same defaults).
     /// </summary>
-    public string? MakeSentence(Random? random = null, int tries = 10, double maxOverlapRatio = 0.7, int maxOverlapWords = 15, int minWords = 1, int maxWords = 200) =>
+    public string? MakeSentence(Random? random = null, int tries = 10,
+        double maxOverlapRatio = 0.7, int maxOverlapWords = 15, int minWords = 1, int maxWords = 200) =>
         MakeSentenceFrom(new int[Order], [], [], random ?? new Random(), tries, maxOverlapRatio, maxOverlapWords, minWords, maxWords);
 
     /// <summary>A new sentence that begins with <paramref name="beginning"/> (its last <see cref="Order"/> units must occur in the text).</summary>
@@ -219,7 +229,8 @@ public sealed partial class MarkovChain
     }
 
     // prefix: the ids of the given beginning (-1 for units the text does not know), prefixUnits: its units as written.
-    private string? MakeSentenceFrom(int[] startState, List<int> prefix, List<string> prefixUnits, Random random, int tries, double ratio, int maxOverlap, int minWords, int maxWords)
+    private string? MakeSentenceFrom(int[] startState, List<int> prefix, List<string> prefixUnits,
+        Random random, int tries, double ratio, int maxOverlap, int minWords, int maxWords)
     {
         var ids = new List<int>();
         var state = new int[Order];

@@ -57,7 +57,8 @@ public sealed class NextTokenDistribution(string context, IReadOnlyList<Continua
               .Append(' ').Append(Format(c.Votes, ci).PadLeft(7)).Append("  ").Append(c.Probability.ToString("P1", ci).PadLeft(7)).Append('\n');
         }
         if (Count > MaxRows)
-            sb.Append(CultureInfo.InvariantCulture, $"… und {Count - MaxRows} weitere mit zusammen {Format(continuations.Skip(MaxRows).Sum(c => c.Votes), ci)} Stimmen\n");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"… und {Count - MaxRows} weitere mit zusammen {Format(continuations.Skip(MaxRows).Sum(c => c.Votes), ci)} Stimmen\n");
         return sb.ToString().TrimEnd('\n');
     }
 
@@ -67,24 +68,30 @@ public sealed class NextTokenDistribution(string context, IReadOnlyList<Continua
         var ci = CultureInfo.GetCultureInfo("de-DE");
         var sb = new StringBuilder();
         sb.Append("<div class=\"genai-next-token\" style=\"font-family:system-ui,sans-serif;font-size:14px;max-width:640px\">");
-        sb.Append(CultureInfo.InvariantCulture, $"<div style=\"margin-bottom:6px\">Nach <b>„{Html(Context)}“</b>: {Format(TotalVotes, ci)} Stimmen, {Count} verschiedene Fortsetzungen</div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<div style=\"margin-bottom:6px\">Nach <b>„{Html(Context)}“</b>: ")
+          .Append(CultureInfo.InvariantCulture, $"{Format(TotalVotes, ci)} Stimmen, {Count} verschiedene Fortsetzungen</div>");
         if (Count == 0)
             return sb.Append("<div><i>Dieser Kontext kommt im Text nicht vor.</i></div></div>").ToString();
         sb.Append("<table style=\"border-collapse:collapse\"><thead><tr>")
           .Append("<th style=\"text-align:left;padding:2px 8px\">nächstes Wort</th><th style=\"text-align:left;padding:2px 8px\">Stimmen</th>")
-          .Append("<th style=\"text-align:right;padding:2px 8px\">Anzahl</th><th style=\"text-align:right;padding:2px 8px\">Wahrscheinlichkeit</th></tr></thead><tbody>");
+          .Append("<th style=\"text-align:right;padding:2px 8px\">Anzahl</th>")
+          .Append("<th style=\"text-align:right;padding:2px 8px\">Wahrscheinlichkeit</th></tr></thead><tbody>");
         double max = continuations[0].Votes;
         foreach (var c in continuations.Take(MaxRows))
         {
             double percent = 100 * c.Votes / max;
             sb.Append("<tr style=\"border-top:1px solid #e5e7eb\">")
               .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px;font-family:ui-monospace,monospace;white-space:pre\">{Html(c.Token)}</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px;width:260px\"><div style=\"background:#4f7cac;height:14px;width:{percent.ToString("0.#", CultureInfo.InvariantCulture)}%;min-width:2px;border-radius:2px\"></div></td>")
+              .Append("<td style=\"padding:2px 8px;width:260px\"><div style=\"background:#4f7cac;height:14px;")
+              .Append(CultureInfo.InvariantCulture,
+                  $"width:{percent.ToString("0.#", CultureInfo.InvariantCulture)}%;min-width:2px;border-radius:2px\"></div></td>")
               .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px;text-align:right\">{Format(c.Votes, ci)}</td>")
               .Append(CultureInfo.InvariantCulture, $"<td style=\"padding:2px 8px;text-align:right\">{c.Probability.ToString("P1", ci)}</td></tr>");
         }
         if (Count > MaxRows)
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"4\" style=\"padding:2px 8px;color:#6b7280\">… und {Count - MaxRows} weitere mit zusammen {Format(continuations.Skip(MaxRows).Sum(c => c.Votes), ci)} Stimmen</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"4\" style=\"padding:2px 8px;color:#6b7280\">")
+              .Append(CultureInfo.InvariantCulture,
+                  $"… und {Count - MaxRows} weitere mit zusammen {Format(continuations.Skip(MaxRows).Sum(c => c.Votes), ci)} Stimmen</td></tr>");
         return sb.Append("</tbody></table></div>").ToString();
     }
 
