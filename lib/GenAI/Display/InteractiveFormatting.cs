@@ -35,6 +35,19 @@ internal static class InteractiveFormatting
         if (_formattingLoaded) Register();
     }
 
+    /// <summary>Gives the official kernel our display of <paramref name="type"/> (see <see cref="Formatter.Register(Type, Func{object, MimeBundle})"/>).</summary>
+    public static void RegisterTypeIfHosted(Type type)
+    {
+        lock (ForeignTypes) ForeignTypes.Add(type);
+        if (_formattingLoaded) RegisterType(type);
+    }
+
+    private static readonly List<Type> ForeignTypes = [];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterType(Type type) =>
+        Interactive.Formatter.Register(type, (value, writer) => writer.Write(Html(Formatter.ToMimeBundle(value))), MimeBundle.TextHtml);
+
     /// <summary>
     /// The value formatted by what a notebook registered with .NET Interactive's <c>Formatter.Register</c> for its
     /// type (most recent registration per MIME type first), plus plain text; null when nothing was registered for
@@ -45,6 +58,12 @@ internal static class InteractiveFormatting
     // The types Register() covers: their formatters call back into Formatter.ToMimeBundle, so they must not count.
     private static readonly Type[] OwnTypes = [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable)];
 
+    private static bool IsOwn(Type type)
+    {
+        if (OwnTypes.Contains(type)) return true;
+        lock (ForeignTypes) return ForeignTypes.Contains(type);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static MimeBundle? FromUserRegistrationCore(object value)
     {
@@ -52,7 +71,7 @@ internal static class InteractiveFormatting
         MimeBundle? bundle = null;
         foreach (var formatter in Interactive.Formatter.RegisteredFormatters(false))
         {
-            if (formatter.Type == typeof(object) || OwnTypes.Contains(formatter.Type) || !formatter.Type.IsAssignableFrom(type)) continue;
+            if (formatter.Type == typeof(object) || IsOwn(formatter.Type) || !formatter.Type.IsAssignableFrom(type)) continue;
             bundle ??= new MimeBundle();
             if (!bundle.ContainsKey(formatter.MimeType)) bundle.Add(formatter.MimeType, Interactive.Formatter.ToDisplayString(value, formatter));
         }
@@ -77,14 +96,19 @@ internal static class InteractiveFormatting
             context.Writer.Write(Html(table));
             return true;
         }), MimeBundle.TextHtml);
+        Type[] foreign;
+        lock (ForeignTypes) foreign = [.. ForeignTypes];
+        foreach (var type in foreign) RegisterType(type);
     }
 
     /// <summary>
-    /// The HTML a notebook front end shows without extra scripts: SVG and PNG before HTML, because our
-    /// figures' HTML needs plotly.js, which the official kernel does not load (and offline could not).
+    /// The one HTML the official kernel sends for a value. A chart's HTML already holds its static SVG and only
+    /// upgrades to the interactive figure where plotly.js can load, so it comes first; otherwise SVG and PNG come
+    /// before HTML.
     /// </summary>
     internal static string Html(MimeBundle bundle)
     {
+        if (bundle.ContainsKey(MimeBundle.Plotly) && bundle.TryGetValue(MimeBundle.TextHtml, out var chart)) return chart;
         if (bundle.TryGetValue(MimeBundle.ImageSvg, out var svg)) return svg;
         if (bundle.TryGetValue(MimeBundle.ImagePng, out var png)) return $"<img src=\"data:image/png;base64,{png}\" alt=\"\"/>";
         if (bundle.TryGetValue(MimeBundle.TextHtml, out var html)) return html;

@@ -2,6 +2,9 @@ using System.Text;
 using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Models;
 
@@ -28,18 +31,18 @@ public sealed class TrainingHistory : IDisplayable
     internal void Add(EpochResult epoch) => _epochs.Add(epoch);
 
     /// <summary>Loss per sample over the epochs: one line for training, one for validation (if measured).</summary>
-    public Figure ToChart()
+    public GenericChart ToChart()
     {
         if (_epochs.Count == 0) throw new InvalidOperationException("Noch keine Epoche trainiert: rufe zuerst Fit auf.");
         var epochs = _epochs.Select(e => e.Epoch).ToArray();
-        var lines = new List<Figure> { Chart.Line(epochs, TrainLoss, name: "Training", markers: true) };
+        var lines = new List<GenericChart> { Chart.Line<int, double, string>(x: epochs, y: TrainLoss, Name: "Training", ShowMarkers: true) };
         var validated = _epochs.Where(e => e.ValidationLoss is not null).ToArray();
         if (validated.Length > 0)
-            lines.Add(Chart.Line(validated.Select(e => e.Epoch), validated.Select(e => e.ValidationLoss!.Value), name: "Validierung", markers: true));
+            lines.Add(Chart.Line<int, double, string>(
+                x: validated.Select(e => e.Epoch), y: validated.Select(e => e.ValidationLoss!.Value), Name: "Validierung", ShowMarkers: true));
         return Chart.Combine(lines)
             .WithTitle("Verlust pro Epoche")
-            .WithXAxis("Epoche")
-            .WithYAxis("Verlust pro Beispiel");
+            .WithAxisTitles("Epoche", "Verlust pro Beispiel");
     }
 
     /// <inheritdoc/>

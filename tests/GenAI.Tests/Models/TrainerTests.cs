@@ -177,7 +177,7 @@ public class TrainerTests
         // German decimal comma in the table: the second epoch's training loss, e.g. "412,37".
         Assert.That(bundle[MimeBundle.TextPlain], Does.Contain(GenAI.Core.GermanNumber.Format(history.Epochs[1].TrainLoss, 2)));
         var chart = history.ToChart();
-        Assert.That(chart.Traces.Count(), Is.EqualTo(2));
+        Assert.That(GenAI.Tests.Plotting.ChartModel.Model(chart).Traces.Count(), Is.EqualTo(2));
     }
 
     [System.Runtime.InteropServices.DllImport("libc")]

@@ -1,6 +1,9 @@
 using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Models.Gans;
 
@@ -37,22 +40,24 @@ public sealed class GanHistory : IDisplayable
     }
 
     /// <summary>D and G loss per step (moving mean over 25 steps).</summary>
-    public Figure LossChart() =>
+    public GenericChart LossChart() =>
         SmoothedPair((s => s.DiscriminatorLoss, "Diskriminator"), (s => s.GeneratorLoss, "Generator"))
             .WithTitle("Verluste (gleitender Mittelwert über 25 Schritte)")
-            .WithXAxis("Schritt").WithYAxis("BCE-Verlust");
+            .WithAxisTitles("Schritt", "BCE-Verlust");
 
     /// <summary>D's mean probability "real" on real and generated batches per step.</summary>
-    public Figure ScoreChart() =>
+    public GenericChart ScoreChart() =>
         SmoothedPair((s => s.DReal, "D(echt)"), (s => s.DFake, "D(G(z))"))
             .WithTitle("Urteil des Diskriminators (gleitender Mittelwert über 25 Schritte)")
-            .WithXAxis("Schritt").WithYAxis("Wahrscheinlichkeit „echt“");
+            .WithAxisTitles("Schritt", "Wahrscheinlichkeit „echt“");
 
     // Two smoothed per-step series in one chart, x = step number.
-    private Figure SmoothedPair((Func<GanStep, double> Value, string Name) first, (Func<GanStep, double> Value, string Name) second)
+    private GenericChart SmoothedPair((Func<GanStep, double> Value, string Name) first, (Func<GanStep, double> Value, string Name) second)
     {
         var x = Enumerable.Range(1, _steps.Count).ToArray();
-        return Chart.Combine([Chart.Line(x, Smooth(first.Value), name: first.Name), Chart.Line(x, Smooth(second.Value), name: second.Name)]);
+        return Chart.Combine([
+            Chart.Line<int, double, string>(x: x, y: Smooth(first.Value), Name: first.Name),
+            Chart.Line<int, double, string>(x: x, y: Smooth(second.Value), Name: second.Name)]);
     }
 
     /// <inheritdoc/>
