@@ -147,6 +147,7 @@ public class TableFormatterTests
     public void A_single_dataframe_column_shows_under_its_own_name()
     {
         var column = new Microsoft.Data.Analysis.Int64DataFrameColumn("Häufigkeit_gesamt", [12345L, 6L]);
-        Assert.That(Formatter.ToMimeBundle(column)[MimeBundle.TextPlain], Is.EqualTo("Häufigkeit gesamt\n-----------------\n           12.345\n                6"));
+        Assert.That(Formatter.ToMimeBundle(column)[MimeBundle.TextPlain],
+            Is.EqualTo("Häufigkeit gesamt\n-----------------\n           12.345\n                6"));
     }
 }

@@ -39,6 +39,17 @@ public class TextTableDataFrameTests
     }
 
     [Test]
+    public void Chapter_04_shows_the_first_merges_and_later_ones_in_one_table()
+    {
+        var bpe = BpeTokenizer.Train("der Hase und der Igel, der Hase und der Igel, die Hasen und die Igel", 280);
+        var merges = bpe.ToDataFrame();
+        var shown = merges.Head(3).Append(merges.Rows.Skip(10).Take(2));
+        Assert.That(Enumerable.Range(0, 5).Select(r => shown.Columns["Schritt"][r]), Is.EqualTo(new[] { 1, 2, 3, 11, 12 }));
+        Assert.That(shown.Columns["Neues Token"][3], Is.EqualTo(bpe.Merges[10].Text));
+        Assert.That(shown.Columns["Häufigkeit"][4], Is.EqualTo(bpe.Merges[11].Count));
+    }
+
+    [Test]
     public void The_vote_table_lists_each_continuation_with_votes_and_share()
     {
         var chain = MarkovChain.Train("Der Hund schläft. Der Hund bellt. Der Igel schläft.", order: 1);
