@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 using GenAI.Core;
+using Microsoft.Data.Analysis;
 using TorchSharp;
 using Interactive = Microsoft.DotNet.Interactive.Formatting;
 
@@ -8,8 +9,8 @@ namespace GenAI.Display;
 
 /// <summary>
 /// Teaches the official .NET Interactive kernel (VS Code's Polyglot Notebooks, <c>dotnet-interactive jupyter</c>)
-/// to show the course's values as our engine does: figures as static SVG, image grids as PNG, tables with
-/// German numbers, modules as PyTorch prints them. Without this it draws every one of them as an object tree.
+/// to show the course's values as our engine does: figures as static SVG, image grids as PNG, tables (DataFrames and
+/// sequences) with German numbers, modules as PyTorch prints them. Without this it draws every one of them as an object tree.
 /// Registered only when that kernel's formatter is already loaded, so our own engine never loads it.
 /// </summary>
 internal static class InteractiveFormatting
@@ -56,7 +57,8 @@ internal static class InteractiveFormatting
     public static MimeBundle? FromUserRegistration(object value) => _formattingLoaded ? FromUserRegistrationCore(value) : null;
 
     // The types Register() covers: their formatters call back into Formatter.ToMimeBundle, so they must not count.
-    private static readonly Type[] OwnTypes = [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable)];
+    private static readonly Type[] OwnTypes =
+        [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable), typeof(DataFrame)];
 
     private static bool IsOwn(Type type)
     {
@@ -89,6 +91,8 @@ internal static class InteractiveFormatting
             typeof(torch.Tensor),
             (value, writer) => writer.Write($"<pre>{HtmlText.Escape(Formatter.ToPlainText(value))}</pre>"),
             MimeBundle.TextHtml);
+        // A DataFrame is our German table (headers without underscores, row cap), not .NET Interactive's own view.
+        Interactive.Formatter.Register(typeof(DataFrame), (value, writer) => writer.Write(TableFormatter.ToHtml((DataFrame)value)), MimeBundle.TextHtml);
         // Sequences of records/anonymous objects become our German tables; anything else stays .NET Interactive's.
         Interactive.Formatter.Register(typeof(IEnumerable), new Interactive.FormatDelegate<object>((value, context) =>
         {

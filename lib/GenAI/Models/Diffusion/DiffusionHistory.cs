@@ -8,7 +8,7 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace GenAI.Models.Diffusion;
 
 /// <summary>The loss of every training step of a <see cref="DiffusionTrainer"/>, and a chart of it.</summary>
-public sealed class DiffusionHistory : IDisplayable
+public sealed partial class DiffusionHistory : IDisplayable
 {
     private readonly List<double> _losses = [];
 

@@ -1,4 +1,3 @@
-using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
 using Plotly.NET;
@@ -8,7 +7,7 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace GenAI.Models.Gans;
 
 /// <summary>Every step of a GAN training run; charts of the losses and of D's scores.</summary>
-public sealed class GanHistory : IDisplayable
+public sealed partial class GanHistory : IDisplayable
 {
     private readonly List<GanStep> _steps = [];
 
@@ -63,12 +62,6 @@ public sealed class GanHistory : IDisplayable
     /// <inheritdoc/>
     public MimeBundle ToMimeBundle() => _steps.Count == 0 ? MimeBundle.PlainText(ToString()) : LossChart().ToMimeBundle();
 
-    /// <summary>One line per epoch with the means.</summary>
-    public override string ToString()
-    {
-        if (_steps.Count == 0) return "Noch nicht trainiert.";
-        return string.Join("\n", Epochs.Select(e =>
-            $"Epoche {e.Epoch}: D-Verlust {GermanNumber.Format(e.DiscriminatorLoss, 3)} · G-Verlust {GermanNumber.Format(e.GeneratorLoss, 3)}"
-            + $" · D(echt) {GermanNumber.Format(e.DReal, 2)} · D(G(z)) {GermanNumber.Format(e.DFake, 2)}"));
-    }
+    /// <summary>The <see cref="ToDataFrame"/> table as plain text: one line per epoch with the means.</summary>
+    public override string ToString() => _steps.Count == 0 ? "Noch nicht trainiert." : TableFormatter.ToPlainText(ToDataFrame());
 }
