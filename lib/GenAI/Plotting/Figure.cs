@@ -19,7 +19,6 @@ internal sealed class Figure
             throw new ArgumentException($"{Subplots.Count} Teilbilder passen nicht in ein Raster aus {rows}×{columns}.", nameof(subplots));
     }
 
-    internal Figure(Trace trace) : this([new Subplot { Traces = { trace } }], 1, 1) { }
 
     /// <summary>The panels, row by row.</summary>
     public IReadOnlyList<Subplot> Subplots { get; }

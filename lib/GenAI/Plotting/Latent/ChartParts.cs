@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GenAI.Core;
 using Plotly.NET;
 using Plotly.NET.CSharp;
@@ -18,11 +19,12 @@ public static partial class ChartParts
     /// A point cloud coloured by class: one trace per class, in class order, class k in <see cref="Palette"/> colour k.
     /// <paramref name="classes"/> are indices into <paramref name="classNames"/>.
     /// </summary>
-    public static GenericChart ScatterByClass(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<int> classes,
+    public static GenericChart ScatterByClass<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, IEnumerable<int> classes,
         IReadOnlyList<string> classNames, double markerSize = 6, double opacity = 0.8)
+        where TX : INumberBase<TX> where TY : INumberBase<TY>
     {
-        var xs = x.ToArray();
-        var ys = y.ToArray();
+        var xs = x.Select(double.CreateChecked).ToArray();
+        var ys = y.Select(double.CreateChecked).ToArray();
         var labels = classes.ToArray();
         if (labels.Length != xs.Length || ys.Length != xs.Length)
             throw new ArgumentException($"x ({xs.Length}), y ({ys.Length}) und Klassen ({labels.Length}) brauchen gleich viele Werte.", nameof(classes));
