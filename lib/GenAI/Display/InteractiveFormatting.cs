@@ -36,7 +36,10 @@ internal static class InteractiveFormatting
         if (_formattingLoaded) Register();
     }
 
-    /// <summary>Gives the official kernel our display of <paramref name="type"/> (see <see cref="Formatter.Register(Type, Func{object, MimeBundle})"/>).</summary>
+    /// <summary>
+    /// Gives the official kernel our display of <paramref name="type"/>
+    /// (see <see cref="Formatter.Register(Type, Func{object, MimeBundle})"/>).
+    /// </summary>
     public static void RegisterTypeIfHosted(Type type)
     {
         lock (ForeignTypes) ForeignTypes.Add(type);

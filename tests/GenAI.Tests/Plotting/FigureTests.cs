@@ -72,6 +72,43 @@ public class FigureTests
         Assert.That(labels, Has.None.Contains("0,0000"));
     }
 
+    [Test]
+    public void A_subtitle_wider_than_the_figure_gets_a_smaller_font_and_stays_whole()
+    {
+        const string subtitle = "Zeile = Anfrage (Query), Spalte = Schlüssel (Key); weiß = 0, dunkelblau = 1";
+        var chart = Loss().WithTitle("Zwei Köpfe", subtitle).WithSize(500, 360);
+        var text = XDocument.Parse(chart.ToSvg()).Descendants().Single(e => e.Name.LocalName == "text" && e.Value == subtitle);
+        double size = double.Parse(text.Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(size, Is.LessThan(13));
+        Assert.That(TextMetrics.Width(subtitle, size), Is.LessThanOrEqualTo(0.92 * (500 - 16)));
+    }
+
+    [Test]
+    public void A_bar_label_without_room_above_its_bar_is_written_inside_it()
+    {
+        var chart = Chart.Column<double, string, string>(values: new[] { 1.0, 0.5 }, Keys: new[] { "voll", "halb" }, MultiText: new[] { "1,00", "0,50" })
+            .WithYAxisStyle<double, double, string>(MinMax: Tuple.Create(0.0, 1.0));
+        var svg = XDocument.Parse(chart.ToSvg());
+        static double Attr(XElement e, string name) => double.Parse(e.Attribute(name)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var bars = svg.Descendants().Where(e => e.Name.LocalName == "rect" && e.Attribute("fill")?.Value == Palette.At(0))
+            .OrderBy(e => Attr(e, "y")).ToList();                      // [full bar, half bar]
+        double LabelY(string label) => Attr(svg.Descendants().Single(e => e.Name.LocalName == "text" && e.Value == label), "y");
+        Assert.That(bars, Has.Count.EqualTo(2));
+        Assert.That(LabelY("1,00"), Is.GreaterThan(Attr(bars[0], "y")), "inside the full bar, not over the title");
+        Assert.That(LabelY("0,50"), Is.LessThan(Attr(bars[1], "y")), "above the half bar, where there is room");
+    }
+
+    [Test]
+    public void Bars_on_a_log_axis_grow_from_the_bottom_of_the_axis()
+    {
+        var chart = Chart.Column<double, string, string>(values: new[] { 8e5, 1.2e8, 1.75e11 }, Keys: new[] { "klein", "mittel", "groß" })
+            .WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log);
+        var bars = XDocument.Parse(chart.ToSvg()).Descendants().Where(e => e.Name.LocalName == "rect" && e.Attribute("fill")?.Value == Palette.At(0))
+            .Select(e => double.Parse(e.Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(bars, Has.Count.EqualTo(3));
+        Assert.That(bars, Is.Ordered.And.All.GreaterThan(0), "every bar is drawn, taller for more parameters");
+    }
+
     [TestCase(-10, "10⁻¹⁰")]
     [TestCase(-3, "0,001")]
     [TestCase(0, "1")]

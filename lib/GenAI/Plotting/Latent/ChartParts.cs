@@ -70,7 +70,8 @@ public static partial class ChartParts
         columnLabels ??= Indices(columns);
         rowLabels ??= Indices(rows);
         colorscale ??= Colorscale.Viridis;
-        if (columnLabels.Count != columns) throw new ArgumentException($"{columnLabels.Count} Spaltenbeschriftungen für {columns} Spalten.", nameof(columnLabels));
+        if (columnLabels.Count != columns)
+            throw new ArgumentException($"{columnLabels.Count} Spaltenbeschriftungen für {columns} Spalten.", nameof(columnLabels));
         if (rowLabels.Count != rows) throw new ArgumentException($"{rowLabels.Count} Zeilenbeschriftungen für {rows} Zeilen.", nameof(rowLabels));
         var matrix = Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, columns).Select(j => z[i, j]).ToArray()).ToArray();
         var chart = Chart.Heatmap<double, string, string, string>(

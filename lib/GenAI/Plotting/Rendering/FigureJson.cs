@@ -29,7 +29,9 @@ internal static class FigureJson
         foreach (var element in traces)
         {
             int panel = AxisIndex(Str(element, "xaxis"));
-            if (panel >= panels.Count) throw new InvalidDataException($"Eine Datenreihe liegt auf Achse {Str(element, "xaxis")}, die Abbildung hat {panels.Count} Teilbilder.");
+            if (panel >= panels.Count)
+                throw new InvalidDataException(
+                    $"Eine Datenreihe liegt auf Achse {Str(element, "xaxis")}, die Abbildung hat {panels.Count} Teilbilder.");
             panels[panel].Traces.Add(ReadTrace(element));
         }
         // Panels beyond the last one that holds data are dropped (a 2×2 grid with three charts).

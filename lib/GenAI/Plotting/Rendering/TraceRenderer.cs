@@ -85,7 +85,9 @@ internal static class TraceRenderer
     private static void Bar(SvgWriter svg, BarTrace b, int slot, int slots, string color, Scale x, Scale y)
     {
         double group = x.Band * 0.8, width = group / slots;
-        double zero = y.Map(0);
+        // On a log axis there is no 0: bars grow from the bottom of the axis, as plotly.js draws them.
+        double zero = y.Map(y.Spec.Log ? y.Spec.Min : 0);
+        double plotTop = Math.Min(y.Map(y.Spec.Min), y.Map(y.Spec.Max));
         string opacity = b.Opacity < 1 ? $"fill-opacity=\"{b.Opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}\"" : "";
         for (int i = 0; i < b.Values.Length; i++)
         {
@@ -97,7 +99,11 @@ internal static class TraceRenderer
             if (b.Texts is { } texts && i < texts.Length && !string.IsNullOrEmpty(texts[i]))
             {
                 double ty = b.Values[i] >= 0 ? top - 5 : top + 14;
-                svg.Text(left + width / 2, ty, texts[i], 11, "middle");
+                // No room above the bar (its top touches the axis end): the text goes inside, as plotly.js places it.
+                if (ty - 10 < plotTop && Math.Abs(zero - top) > 18)
+                    svg.Text(left + width / 2, top + 14, texts[i], 11, "middle", Rgb.Parse(color).ContrastText());
+                else
+                    svg.Text(left + width / 2, ty, texts[i], 11, "middle");
             }
         }
     }
