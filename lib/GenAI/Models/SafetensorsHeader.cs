@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GenAI.Core;
 
 namespace GenAI.Models;
 
@@ -166,15 +167,15 @@ internal sealed class SafetensorsHeader
         bool first = true;
         if (metadata is { Count: > 0 })
         {
-            AppendString(json, MetadataKey);
+            JsonText.AppendQuoted(json, MetadataKey);
             json.Append(":{");
             bool firstPair = true;
             foreach (var (key, value) in metadata.OrderBy(p => p.Key, Utf8Order.Instance))
             {
                 if (!firstPair) json.Append(',');
-                AppendString(json, key);
+                JsonText.AppendQuoted(json, key);
                 json.Append(':');
-                AppendString(json, value);
+                JsonText.AppendQuoted(json, value);
                 firstPair = false;
             }
             json.Append('}');
@@ -183,9 +184,9 @@ internal sealed class SafetensorsHeader
         foreach (var entry in entries)
         {
             if (!first) json.Append(',');
-            AppendString(json, entry.Name);
+            JsonText.AppendQuoted(json, entry.Name);
             json.Append(":{\"dtype\":");
-            AppendString(json, entry.DType.Code);
+            JsonText.AppendQuoted(json, entry.DType.Code);
             json.Append(",\"shape\":[").AppendJoin(',', entry.Shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
             json.Append(CultureInfo.InvariantCulture, $"],\"data_offsets\":[{entry.Begin},{entry.End}]}}");
             first = false;
@@ -198,28 +199,6 @@ internal sealed class SafetensorsHeader
         text.CopyTo(bytes, 8);
         bytes.AsSpan(8 + text.Length).Fill((byte)' ');
         return bytes;
-    }
-
-    /// <summary>A JSON string as serde_json writes it: only quote, backslash and control characters are escaped.</summary>
-    private static void AppendString(StringBuilder json, string value)
-    {
-        json.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': json.Append("\\\""); break;
-                case '\\': json.Append("\\\\"); break;
-                case '\b': json.Append("\\b"); break;
-                case '\f': json.Append("\\f"); break;
-                case '\n': json.Append("\\n"); break;
-                case '\r': json.Append("\\r"); break;
-                case '\t': json.Append("\\t"); break;
-                case < ' ': json.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
-                default: json.Append(c); break;
-            }
-        }
-        json.Append('"');
     }
 
     internal static InvalidDataException Invalid(string source, string problem) =>

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using GenAI.Core;
 using GenAI.Display;
 using Plotly.NET;
@@ -15,8 +18,30 @@ public static class ChartOutput
     public static string ToSvg(this GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return SvgRenderer.Render(FigureJson.Read(GenericChart.toFigureJson(chart)));
+        return SvgRenderer.Render(FigureJson.Read(DisplayJson(chart)));
     }
+
+    /// <summary>
+    /// The figure JSON a chart is displayed with: Plotly.NET's, except that a trace without a name gets
+    /// <c>showlegend: false</c> (unless it sets it itself). plotly.js would otherwise list it as "trace 0", "trace 1" …,
+    /// where the static SVG, like a reader, has nothing to call it.
+    /// </summary>
+    internal static string DisplayJson(GenericChart chart)
+    {
+        string json = GenericChart.toFigureJson(chart);
+        var figure = JsonNode.Parse(json)!.AsObject();
+        if (figure["data"] is not JsonArray traces) return json;
+        bool changed = false;
+        foreach (var trace in traces.OfType<JsonObject>())
+        {
+            if (trace.ContainsKey("name") || trace.ContainsKey("showlegend")) continue;
+            trace["showlegend"] = false;
+            changed = true;
+        }
+        return changed ? figure.ToJsonString(Compact) : json;
+    }
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>An HTML fragment: the static SVG, replaced by the interactive plotly.js figure once plotly.js loads.</summary>
     public static string ToHtml(this GenericChart chart) => PlotlyHtml.Fragment(chart);
@@ -38,7 +63,7 @@ public static class ChartOutput
     public static MimeBundle ToMimeBundle(this GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        string json = GenericChart.toFigureJson(chart);
+        string json = DisplayJson(chart);
         var figure = FigureJson.Read(json);
         string svg = SvgRenderer.Render(figure);
         return new MimeBundle()

@@ -99,6 +99,17 @@ public class FigureTests
     }
 
     [Test]
+    public void Unnamed_traces_are_displayed_without_plotlys_trace_n_legend_entries()
+    {
+        GenericChart Bars() => Chart.Column<double, string, string>(values: new[] { 0.5, 0.25 }, Keys: new[] { "a", "b" });
+        var chart = Chart.Grid([Bars(), Chart.Combine([Loss().WithTraceInfo(Name: "Test"), Bars()])], 1, 2);
+        using var shown = JsonDocument.Parse(Formatter.ToMimeBundle(chart)[MimeBundle.Plotly]);
+        var traces = shown.RootElement.GetProperty("data").EnumerateArray().ToList();
+        Assert.That(traces.Select(t => t.TryGetProperty("showlegend", out var v) ? v.GetBoolean() : (bool?)null),
+            Is.EqualTo(new bool?[] { false, null, false }), "only the named trace keeps its legend entry");
+    }
+
+    [Test]
     public void Bars_on_a_log_axis_grow_from_the_bottom_of_the_axis()
     {
         var chart = Chart.Column<double, string, string>(values: new[] { 8e5, 1.2e8, 1.75e11 }, Keys: new[] { "klein", "mittel", "groß" })

@@ -50,7 +50,7 @@ public static class PlotlyHtml
     public static string Fragment(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        string figureJson = GenericChart.toFigureJson(chart);
+        string figureJson = ChartOutput.DisplayJson(chart);
         return Fragment(figureJson, SvgRenderer.Render(FigureJson.Read(figureJson)));
     }
 
@@ -109,7 +109,7 @@ public static class PlotlyHtml
     public static string Page(GenericChart chart, string? plotlyJsPath = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var figure = FigureJson.Read(GenericChart.toFigureJson(chart));
+        var figure = FigureJson.Read(ChartOutput.DisplayJson(chart));
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(GenAI.Core.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
