@@ -1,3 +1,4 @@
+using GenAI.Plotting;
 using System.CommandLine;
 using GenAI.Cli.Figures;
 using GenAI.Text;

@@ -1,6 +1,8 @@
 using GenAI.Data;
 using GenAI.Models;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,7 +14,7 @@ namespace GenAI.Cli.Figures;
 /// </summary>
 internal static class DigitsLatentFigure
 {
-    public static Figure Build()
+    public static GenericChart Build()
     {
         var digits = Digits.Load(train: true, size: 8);
         var images = torch.tensor(digits.Pixels, [digits.Count, 64]);          // [N, 64]
@@ -25,12 +27,12 @@ internal static class DigitsLatentFigure
         Tensor codes;
         using (torch.no_grad()) codes = autoencoder.Encode(images);           // [N, 2]
         var z = codes.data<float>().ToArray();
-        return Chart.ScatterByClass(
-                Enumerable.Range(0, digits.Count).Select(i => z[2 * i]),
-                Enumerable.Range(0, digits.Count).Select(i => z[2 * i + 1]),
+        return ChartParts.ScatterByClass(
+                Enumerable.Range(0, digits.Count).Select(i => (double)z[2 * i]),
+                Enumerable.Range(0, digits.Count).Select(i => (double)z[2 * i + 1]),
                 digits.Labels.Select(l => (int)l), digits.ClassNames)
             .WithTitle("Latenter Raum eines Autoencoders (2 Dimensionen)")
-            .WithXAxis("z₁").WithYAxis("z₂").WithLegend(title: "Ziffer")
+            .WithAxisTitles("z₁", "z₂").WithLegendTitle("Ziffer")
             .WithSize(640, 520);
     }
 }

@@ -1,4 +1,7 @@
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Cli.Figures;
 
@@ -9,7 +12,7 @@ namespace GenAI.Cli.Figures;
 /// </summary>
 internal static class DiscriminativeGenerativeFigure
 {
-    public static Figure Build()
+    public static GenericChart Build()
     {
         var world = new Random(0);
         var data = Enumerable.Range(0, 400).Select(_ => TwoMoons.Sample(world)).ToArray();
@@ -30,20 +33,24 @@ internal static class DiscriminativeGenerativeFigure
                     boundary.Add((TwoMoons.XMin + (i + 0.5) * dx, TwoMoons.YMin + (j + 0.5) * dy));
 
         string[] names = ["Klasse A", "Klasse B"];
-        var left = Chart.Combine(
-                Chart.ScatterByClass(data.Select(d => d.X), data.Select(d => d.Y), data.Select(d => d.Moon), names, markerSize: 5),
-                Chart.Scatter(boundary.Select(b => b.X), boundary.Select(b => b.Y), name: "Entscheidungsgrenze", color: "#222", markerSize: 2))
-            .WithTitle("diskriminativ: p(y | x)")
-            .WithXAxis("x₁", TwoMoons.XMin, TwoMoons.XMax).WithYAxis("x₂", TwoMoons.YMin, TwoMoons.YMax);
+        var left = Axes(Chart.Combine([
+            ChartParts.ScatterByClass(data.Select(d => d.X), data.Select(d => d.Y), data.Select(d => d.Moon), names, markerSize: 5),
+            Chart.Point<double, double, string>(x: boundary.Select(b => b.X), y: boundary.Select(b => b.Y), Name: "Entscheidungsgrenze",
+                Marker: ChartParts.Marker("#222222", 2))]));
 
         var sampler = TwoMoons.FitHistogram(data, 30, new Random(1));
         var samples = Enumerable.Range(0, 400).Select(_ => sampler()).ToArray();
-        var right = Chart.Combine(
-                Chart.Scatter(data.Select(d => d.X), data.Select(d => d.Y), name: "Trainingsdaten", color: "#b0b0b0", markerSize: 5),
-                Chart.Scatter(samples.Select(s => s.X), samples.Select(s => s.Y), name: "neu erzeugt", color: "#ef553b", markerSize: 5))
-            .WithTitle("generativ: x ~ p_θ(x)")
-            .WithXAxis("x₁", TwoMoons.XMin, TwoMoons.XMax).WithYAxis("x₂", TwoMoons.YMin, TwoMoons.YMax);
+        var right = Axes(Chart.Combine([
+            Chart.Point<double, double, string>(x: data.Select(d => d.X), y: data.Select(d => d.Y), Name: "Trainingsdaten",
+                Marker: ChartParts.Marker("#b0b0b0", 5)),
+            Chart.Point<double, double, string>(x: samples.Select(s => s.X), y: samples.Select(s => s.Y), Name: "neu erzeugt",
+                Marker: ChartParts.Marker("#ef553b", 5))]));
 
-        return Chart.Grid(1, 2, left, right).WithSize(960, 400);
+        return Chart.Grid([left, right], 1, 2, SubPlotTitles: new[] { "diskriminativ: p(y | x)", "generativ: x ~ p_θ(x)" })
+            .WithLayoutProperty("showlegend", true).WithSize(960, 400);
     }
+
+    private static GenericChart Axes(GenericChart chart) => chart
+        .WithXAxisStyle<double, double, string>(TitleText: "x₁", MinMax: Tuple.Create(TwoMoons.XMin, TwoMoons.XMax))
+        .WithYAxisStyle<double, double, string>(TitleText: "x₂", MinMax: Tuple.Create(TwoMoons.YMin, TwoMoons.YMax));
 }

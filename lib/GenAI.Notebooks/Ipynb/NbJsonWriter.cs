@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenAI.Core;
 
 namespace GenAI.Notebooks.Ipynb;
 
@@ -33,7 +34,7 @@ internal static class NbJsonWriter
                 for (int i = 0; i < keys.Count; i++)
                 {
                     Indent(sb, depth + 1);
-                    WriteString(sb, keys[i]);
+                    JsonText.AppendQuoted(sb, keys[i]);
                     sb.Append(": ");
                     WriteNode(sb, obj[keys[i]], depth + 1);
                     sb.Append(i + 1 < keys.Count ? ",\n" : "\n");
@@ -54,35 +55,11 @@ internal static class NbJsonWriter
                 sb.Append(']');
                 break;
             case JsonValue value:
-                if (value.GetValueKind() == JsonValueKind.String) WriteString(sb, value.GetValue<string>());
+                if (value.GetValueKind() == JsonValueKind.String) JsonText.AppendQuoted(sb, value.GetValue<string>());
                 else sb.Append(value.ToJsonString());
                 break;
         }
     }
 
     private static void Indent(StringBuilder sb, int depth) => sb.Append(' ', depth);
-
-    /// <summary>Python's escaping with <c>ensure_ascii=False</c>: only quotes, backslashes and control characters.</summary>
-    private static void WriteString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        sb.Append('"');
-    }
 }

@@ -50,13 +50,16 @@ internal static class SavedBundle
         }
     }
 
-    // A number that is not a whole number, written as the float nearest to it; null for anything else or for values
-    // float32 cannot hold (out of range, or a non-zero value that would round to zero).
+    // A number that is not a whole number, written as the float nearest to it; a whole number written with a decimal
+    // point, as an integer; null for anything else or for values float32 cannot hold (out of range, or a non-zero value
+    // that would round to zero).
     private static JsonValue? Compact(JsonNode? node)
     {
         if (node is not JsonValue value || value.GetValueKind() != System.Text.Json.JsonValueKind.Number) return null;
         double d = value.GetValue<double>();
-        if (d == Math.Floor(d) && Math.Abs(d) < 1e15) return null;
+        // Whole numbers as integers: Plotly.NET writes 1.0 where plotly.js needs only 1.
+        if (d == Math.Floor(d) && Math.Abs(d) < 1e15)
+            return value.ToJsonString().AsSpan().IndexOfAny(".eE") >= 0 ? JsonValue.Create((long)d) : null;
         float f = (float)d;
         if (float.IsInfinity(f) || (f == 0 && d != 0)) return null;
         return JsonValue.Create(f);

@@ -1,7 +1,7 @@
 namespace GenAI.Data;
 
 /// <summary>Every dataset and corpus the course knows, for listing and fetching by name.</summary>
-public static class DataCatalog
+public static partial class DataCatalog
 {
     // Entries owned by higher layers, which register themselves (GenAI.Text adds its tokenizer rank files),
     // so this low-level folder lists them without depending on the code that loads them.

@@ -2,6 +2,9 @@ using GenAI.Core;
 using GenAI.Plotting;
 using TorchSharp;
 using static TorchSharp.torch;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Data;
 
@@ -51,7 +54,7 @@ public sealed record GaussianRing(int Modes = 8, double Radius = 2, double Sigma
     }
 
     /// <summary>Scatter plot of <paramref name="points"/> (N, 2) in blue with the mode centres in red, on fixed axes around the ring.</summary>
-    public Figure Plot(Tensor points, string? title = null, int size = 260)
+    public GenericChart Plot(Tensor points, string? title = null, int size = 260)
     {
         ArgumentNullException.ThrowIfNull(points);
         var xy = points.to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
@@ -60,10 +63,13 @@ public sealed record GaussianRing(int Modes = 8, double Radius = 2, double Sigma
         var centres = Enumerable.Range(0, Modes).Select(Centre).ToArray();
         double lim = Radius * 1.6;
         // Samples in blue, the centres in red on top; no legend, so many of these fit into one grid.
-        var figure = Chart.Combine(
-            Chart.Scatter(xs, ys, color: Palette.At(0), markerSize: 3, opacity: 0.5),
-            Chart.Scatter(centres.Select(c => c.X), centres.Select(c => c.Y), color: "#d62728", markerSize: 6));
-        figure = figure.WithXAxis(null, min: -lim, max: lim).WithYAxis(null, min: -lim, max: lim).WithLegend(false).WithSize(size, size);
+        var figure = Chart.Combine([
+            Chart.Point<double, double, string>(x: xs, y: ys, Marker: ChartParts.Marker(Palette.At(0), 3, 0.5)),
+            Chart.Point<double, double, string>(x: centres.Select(c => c.X), y: centres.Select(c => c.Y), Marker: ChartParts.Marker("#d62728", 6))]);
+        figure = figure
+            .WithXAxisStyle<double, double, string>(MinMax: Tuple.Create(-lim, lim))
+            .WithYAxisStyle<double, double, string>(MinMax: Tuple.Create(-lim, lim))
+            .WithLayoutProperty("showlegend", false).WithSize(size, size);
         return title is null ? figure : figure.WithTitle(title);
     }
 }

@@ -22,6 +22,19 @@ public static class Formatter
         lock (Formatters) Formatters.Insert(0, formatter);
     }
 
+    /// <summary>
+    /// Registers the display of a type this library does not own (e.g. Plotly.NET's <c>GenericChart</c>): our engine
+    /// uses it like any formatter, and when the official .NET Interactive kernel hosts the library, its formatter
+    /// gets the same display for the type, so both kernels show the value alike.
+    /// </summary>
+    public static void Register(Type type, Func<object, MimeBundle> format)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(format);
+        Register(value => type.IsInstanceOfType(value) ? format(value) : null);
+        InteractiveFormatting.RegisterTypeIfHosted(type);
+    }
+
     /// <summary>Formats <paramref name="value"/>; null becomes the text <c>null</c>.</summary>
     public static MimeBundle ToMimeBundle(object? value)
     {

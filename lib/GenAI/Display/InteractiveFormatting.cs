@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 using GenAI.Core;
+using Microsoft.Data.Analysis;
 using TorchSharp;
 using Interactive = Microsoft.DotNet.Interactive.Formatting;
 
@@ -8,8 +9,8 @@ namespace GenAI.Display;
 
 /// <summary>
 /// Teaches the official .NET Interactive kernel (VS Code's Polyglot Notebooks, <c>dotnet-interactive jupyter</c>)
-/// to show the course's values as our engine does: figures as static SVG, image grids as PNG, tables with
-/// German numbers, modules as PyTorch prints them. Without this it draws every one of them as an object tree.
+/// to show the course's values as our engine does: figures as static SVG, image grids as PNG, tables (DataFrames and
+/// sequences) with German numbers, modules as PyTorch prints them. Without this it draws every one of them as an object tree.
 /// Registered only when that kernel's formatter is already loaded, so our own engine never loads it.
 /// </summary>
 internal static class InteractiveFormatting
@@ -36,6 +37,22 @@ internal static class InteractiveFormatting
     }
 
     /// <summary>
+    /// Gives the official kernel our display of <paramref name="type"/>
+    /// (see <see cref="Formatter.Register(Type, Func{object, MimeBundle})"/>).
+    /// </summary>
+    public static void RegisterTypeIfHosted(Type type)
+    {
+        lock (ForeignTypes) ForeignTypes.Add(type);
+        if (_formattingLoaded) RegisterType(type);
+    }
+
+    private static readonly List<Type> ForeignTypes = [];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterType(Type type) =>
+        Interactive.Formatter.Register(type, (value, writer) => writer.Write(Html(Formatter.ToMimeBundle(value))), MimeBundle.TextHtml);
+
+    /// <summary>
     /// The value formatted by what a notebook registered with .NET Interactive's <c>Formatter.Register</c> for its
     /// type (most recent registration per MIME type first), plus plain text; null when nothing was registered for
     /// it, or when the Formatting assembly is not even loaded (then no cell can have registered anything).
@@ -43,7 +60,14 @@ internal static class InteractiveFormatting
     public static MimeBundle? FromUserRegistration(object value) => _formattingLoaded ? FromUserRegistrationCore(value) : null;
 
     // The types Register() covers: their formatters call back into Formatter.ToMimeBundle, so they must not count.
-    private static readonly Type[] OwnTypes = [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable)];
+    private static readonly Type[] OwnTypes =
+        [typeof(IDisplayable), typeof(torch.nn.Module), typeof(torch.Tensor), typeof(IEnumerable), typeof(DataFrame)];
+
+    private static bool IsOwn(Type type)
+    {
+        if (OwnTypes.Contains(type)) return true;
+        lock (ForeignTypes) return ForeignTypes.Contains(type);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static MimeBundle? FromUserRegistrationCore(object value)
@@ -52,7 +76,7 @@ internal static class InteractiveFormatting
         MimeBundle? bundle = null;
         foreach (var formatter in Interactive.Formatter.RegisteredFormatters(false))
         {
-            if (formatter.Type == typeof(object) || OwnTypes.Contains(formatter.Type) || !formatter.Type.IsAssignableFrom(type)) continue;
+            if (formatter.Type == typeof(object) || IsOwn(formatter.Type) || !formatter.Type.IsAssignableFrom(type)) continue;
             bundle ??= new MimeBundle();
             if (!bundle.ContainsKey(formatter.MimeType)) bundle.Add(formatter.MimeType, Interactive.Formatter.ToDisplayString(value, formatter));
         }
@@ -70,6 +94,8 @@ internal static class InteractiveFormatting
             typeof(torch.Tensor),
             (value, writer) => writer.Write($"<pre>{HtmlText.Escape(Formatter.ToPlainText(value))}</pre>"),
             MimeBundle.TextHtml);
+        // A DataFrame is our German table (headers without underscores, row cap), not .NET Interactive's own view.
+        Interactive.Formatter.Register(typeof(DataFrame), (value, writer) => writer.Write(TableFormatter.ToHtml((DataFrame)value)), MimeBundle.TextHtml);
         // Sequences of records/anonymous objects become our German tables; anything else stays .NET Interactive's.
         Interactive.Formatter.Register(typeof(IEnumerable), new Interactive.FormatDelegate<object>((value, context) =>
         {
@@ -77,14 +103,19 @@ internal static class InteractiveFormatting
             context.Writer.Write(Html(table));
             return true;
         }), MimeBundle.TextHtml);
+        Type[] foreign;
+        lock (ForeignTypes) foreign = [.. ForeignTypes];
+        foreach (var type in foreign) RegisterType(type);
     }
 
     /// <summary>
-    /// The HTML a notebook front end shows without extra scripts: SVG and PNG before HTML, because our
-    /// figures' HTML needs plotly.js, which the official kernel does not load (and offline could not).
+    /// The one HTML the official kernel sends for a value. A chart's HTML already holds its static SVG and only
+    /// upgrades to the interactive figure where plotly.js can load, so it comes first; otherwise SVG and PNG come
+    /// before HTML.
     /// </summary>
     internal static string Html(MimeBundle bundle)
     {
+        if (bundle.ContainsKey(MimeBundle.Plotly) && bundle.TryGetValue(MimeBundle.TextHtml, out var chart)) return chart;
         if (bundle.TryGetValue(MimeBundle.ImageSvg, out var svg)) return svg;
         if (bundle.TryGetValue(MimeBundle.ImagePng, out var png)) return $"<img src=\"data:image/png;base64,{png}\" alt=\"\"/>";
         if (bundle.TryGetValue(MimeBundle.TextHtml, out var html)) return html;

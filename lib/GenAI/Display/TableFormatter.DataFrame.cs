@@ -1,33 +1,35 @@
-using System.Collections;
+using Microsoft.Data.Analysis;
 
 namespace GenAI.Display;
 
 public static partial class TableFormatter
 {
-    private const string DataFrameType = "Microsoft.Data.Analysis.DataFrame";
-
     /// <summary>
-    /// A Microsoft.Data.Analysis <c>DataFrame</c> as a table: its column names as headers, its first
-    /// <see cref="MaxRows"/> rows, "… N weitere Zeilen", in the same German number format and header style as every other table.
-    /// Read through the DataFrame's own public members
-    /// (Columns, Rows.Count, column Name/DataType/indexer) by name, so it works with whichever copy of the
-    /// package a notebook loaded (its own <c>#r "nuget:"</c> or a library's), without this library depending on it.
+    /// A Microsoft.Data.Analysis <see cref="DataFrame"/> as a table, as pandas shows one: its column names as headers
+    /// (underscores as spaces), its first <see cref="MaxRows"/> rows and "… N weitere Zeilen", in the same German
+    /// number format as every other table. The one path by which the library's tables reach a notebook, on our engine
+    /// and on the official .NET Interactive kernel.
     /// </summary>
-    private static Table? DataFrameTable(object value)
+    public static MimeBundle ToMimeBundle(DataFrame frame)
     {
-        var type = value.GetType();
-        if (type.FullName != DataFrameType) return null;
-        if (type.GetProperty("Columns")?.GetValue(value) is not IEnumerable columns) return null;
-        var rowCollection = type.GetProperty("Rows")?.GetValue(value);
-        long rowCount = rowCollection?.GetType().GetProperty("Count")?.GetValue(rowCollection) is long n ? n : 0;
-        var cols = columns.Cast<object>().ToList();
-        var headers = cols.Select(c => Header(c.GetType().GetProperty("Name")?.GetValue(c) as string ?? "")).ToArray();
-        var numeric = cols.Select(c => c.GetType().GetProperty("DataType")?.GetValue(c) is Type t && IsNumeric(t)).ToArray();
-        var indexers = cols.Select(c => c.GetType().GetProperty("Item", [typeof(long)])).ToArray();
+        ArgumentNullException.ThrowIfNull(frame);
+        return Format(DataFrameTable([.. frame.Columns], frame.Rows.Count));
+    }
+
+    /// <summary>The HTML of <see cref="ToMimeBundle(DataFrame)"/>, for displays that put a table below something else.</summary>
+    public static string ToHtml(DataFrame frame) => ToMimeBundle(frame)[MimeBundle.TextHtml];
+
+    /// <summary>The plain text of <see cref="ToMimeBundle(DataFrame)"/>: aligned columns, the same cells as the HTML.</summary>
+    public static string ToPlainText(DataFrame frame) => ToMimeBundle(frame)[MimeBundle.TextPlain];
+
+    private static Table DataFrameTable(IReadOnlyList<DataFrameColumn> columns, long rowCount)
+    {
+        var headers = columns.Select(c => Header(c.Name)).ToArray();
+        var numeric = columns.Select(c => IsNumeric(c.DataType)).ToArray();
         long shown = Math.Min(rowCount, MaxRows);
         var rows = new List<string[]>();
         for (long r = 0; r < shown; r++)
-            rows.Add([.. cols.Select((c, i) => Cell(indexers[i]?.GetValue(c, [r]), IsIdentifier(headers[i])))]);
+            rows.Add([.. columns.Select((c, i) => Cell(c[r], IsIdentifier(headers[i])))]);
         return new Table(headers, rows, numeric, rowCount - shown, false);
     }
 }

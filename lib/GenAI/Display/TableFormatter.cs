@@ -4,11 +4,13 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using GenAI.Core;
+using Microsoft.Data.Analysis;
 
 namespace GenAI.Display;
 
 /// <summary>
-/// Shows sequences as tables, as DataFrame formatting did in Polyglot Notebooks: records, classes,
+/// Shows Microsoft.Data.Analysis DataFrames (and single DataFrame columns) as tables, and sequences with the same
+/// look, as DataFrame formatting did in Polyglot Notebooks: records, classes,
 /// anonymous objects (one column per public property/field), tuples (Item1, Item2, …), dictionaries
 /// (Schlüssel, Wert), plain values (one column "Wert"), and 2-D arrays (a matrix). Registered with
 /// <see cref="Formatter"/> automatically when the library loads. Strings, MIME bundles and objects that
@@ -33,7 +35,8 @@ public static partial class TableFormatter
     {
         if (value is string or MimeBundle or IDisplayable or IFormattable or Raster) return null;
         if (value is Array { Rank: 2 } matrix) return Format(MatrixTable(matrix));
-        if (DataFrameTable(value) is { } frame) return Format(frame);
+        if (value is DataFrame frame) return ToMimeBundle(frame);
+        if (value is DataFrameColumn column) return Format(DataFrameTable([column], column.Length));
         if (value is not IEnumerable sequence) return null;
         return Format(SequenceTable(sequence));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TorchSharp;
@@ -36,17 +37,8 @@ public static class Checkpoint
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var document = new CheckpointConfig<TConfig>(model.GetType().Name, config);
         WriteAtomically(ConfigPath(full), JsonSerializer.Serialize(document, Json));
-        // safetensors through TorchSharp.PyBridge, written beside the target and renamed into place.
-        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            model.save_safetensors(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        // Our own safetensors writer (temporary file, then renamed); TorchSharp.PyBridge stays out of this path.
+        SafetensorsWeights.Save(model, full);
     }
 
     /// <summary>
@@ -75,12 +67,23 @@ public static class Checkpoint
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!File.Exists(path)) throw new FileNotFoundException($"Die Gewichte '{path}' gibt es nicht.", path);
+        if (string.Equals(Path.GetExtension(path), ".safetensors", StringComparison.OrdinalIgnoreCase))
+            SafetensorsWeights.Load(model, path);
+        else
+            LoadPyTorchStateDict(model, path);
+    }
+
+    /// <summary>
+    /// A <c>torch.save</c> pickle through TorchSharp.PyBridge. A method of its own, never inlined: the JIT resolves every
+    /// type a method body references, and under the official .NET Interactive kernel PyBridge binds to a second copy of
+    /// TorchSharp (its reference is to 0.103), so loading safetensors must not compile any call into PyBridge.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadPyTorchStateDict(nn.Module model, string path)
+    {
         try
         {
-            if (string.Equals(Path.GetExtension(path), ".safetensors", StringComparison.OrdinalIgnoreCase))
-                model.load_safetensors(path, strict: true);
-            else
-                model.load_py(path, strict: true);
+            model.load_py(path, strict: true);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or IOException
                                       or System.Runtime.InteropServices.ExternalException)

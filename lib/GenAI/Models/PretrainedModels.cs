@@ -1,6 +1,5 @@
 using System.Reflection;
 using GenAI.Text;
-using TorchSharp.PyBridge;
 
 namespace GenAI.Models;
 
@@ -45,7 +44,7 @@ public static class PretrainedModels
         var config = Checkpoint.ParseConfig<Diffusion.UNetConfig>(ReadText("diffusion.json", DiffusionCommand), "diffusion.json", nameof(Diffusion.UNet));
         var unet = new Diffusion.UNet(config);
         using (var weights = Open("diffusion.safetensors", DiffusionCommand))
-            unet.load_safetensors(weights, strict: true);
+            SafetensorsWeights.Load(unet, weights, "diffusion.safetensors");
         unet.eval();
         return unet;
     }
@@ -60,7 +59,7 @@ public static class PretrainedModels
                 $"{name}: Die Konfiguration nennt {config.VocabularySize} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
         var model = new CharRnnLanguageModel(config);
         using (var weights = Open(name + ".safetensors", command))
-            model.load_safetensors(weights, strict: true);
+            SafetensorsWeights.Load(model, weights, name + ".safetensors");
         model.eval();
         return new PretrainedCharModel(model, vocabulary, command);
     }

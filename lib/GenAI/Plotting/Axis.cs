@@ -1,7 +1,7 @@
 namespace GenAI.Plotting;
 
 /// <summary>One axis of a subplot: its title and optional fixed range. Unset values are computed from the data.</summary>
-public sealed class Axis
+internal sealed class Axis
 {
     /// <summary>Axis title (German text in course notebooks), e.g. "Epoche".</summary>
     public string? Title { get; set; }

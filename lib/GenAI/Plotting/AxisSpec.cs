@@ -13,14 +13,6 @@ internal sealed record AxisSpec(
     public static (AxisSpec X, AxisSpec Y) For(Subplot subplot)
     {
         var traces = subplot.Traces;
-        var image = traces.OfType<ImageTrace>().FirstOrDefault();
-        if (image is not null)
-        {
-            // Pixel centres sit at integer coordinates, as plotly.js places image traces.
-            return (new AxisSpec(false, [], -0.5, image.Image.Width - 0.5, false, false, false, subplot.X.Title),
-                    new AxisSpec(false, [], -0.5, image.Image.Height - 0.5, true, false, false, subplot.Y.Title));
-        }
-
         AxisSpec x, y;
         var xCategories = new List<string>();
         foreach (var t in traces)
@@ -50,8 +42,8 @@ internal sealed record AxisSpec(
         {
             var rows = new List<string>();
             foreach (var h in heat) foreach (var label in h.RowNames) if (!rows.Contains(label)) rows.Add(label);
-            // Matrices read top-down: row 0 at the top, unless the user asks otherwise.
-            y = new AxisSpec(true, [.. rows], -0.5, rows.Count - 0.5, !subplot.Y.Reversed, false, subplot.Y.Visible, subplot.Y.Title);
+            // As in plotly.js, the first row sits at the bottom unless the y axis is reversed (the course's heatmaps reverse it).
+            y = new AxisSpec(true, [.. rows], -0.5, rows.Count - 0.5, subplot.Y.Reversed, false, subplot.Y.Visible, subplot.Y.Title);
         }
         else
         {

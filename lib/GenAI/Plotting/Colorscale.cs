@@ -41,6 +41,10 @@ public sealed class Colorscale
     /// <summary>Black to white, for grayscale images and pixel intensities.</summary>
     public static Colorscale Greys { get; } = Even("#000000", "#ffffff");
 
+    /// <summary>This scale for Plotly.NET: the same stops, so plotly.js and the static SVG use the very same colours.</summary>
+    public Plotly.NET.StyleParam.Colorscale ToPlotly() =>
+        Plotly.NET.StyleParam.Colorscale.NewCustom(Stops.Select(s => Tuple.Create(s.Position, Plotly.NET.Color.fromString(s.Color))));
+
     /// <summary>Colour at <paramref name="t"/> in [0, 1] (clipped) as <c>#rrggbb</c>.</summary>
     public string ColorAt(double t)
     {

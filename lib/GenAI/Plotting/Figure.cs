@@ -1,16 +1,13 @@
 using System.Text;
-using GenAI.Core;
-using GenAI.Display;
 
 namespace GenAI.Plotting;
 
 /// <summary>
-/// A figure: one or more panels (<see cref="Subplot"/>s in a grid) with a title, a size and a legend.
-/// Build it with <see cref="Chart"/> and the fluent <c>With…</c> methods (they change this figure and
-/// return it). Displayed in a notebook it offers interactive plotly.js HTML, the plotly JSON, a static
-/// SVG drawn by our own renderer (what GitHub and printed handouts show) and a line of plain text.
+/// What the static SVG renderer draws: a chart's figure JSON read back (<see cref="FigureJson"/>) into panels
+/// (<see cref="Subplot"/>s in a grid) with a title, a size and a legend. Charts themselves are Plotly.NET
+/// <c>GenericChart</c>s; this model is internal to the renderer.
 /// </summary>
-public sealed class Figure : IDisplayable
+internal sealed class Figure
 {
     internal Figure(IEnumerable<Subplot> subplots, int rows, int columns)
     {
@@ -22,7 +19,6 @@ public sealed class Figure : IDisplayable
             throw new ArgumentException($"{Subplots.Count} Teilbilder passen nicht in ein Raster aus {rows}×{columns}.", nameof(subplots));
     }
 
-    internal Figure(Trace trace) : this([new Subplot { Traces = { trace } }], 1, 1) { }
 
     /// <summary>The panels, row by row.</summary>
     public IReadOnlyList<Subplot> Subplots { get; }
@@ -46,54 +42,6 @@ public sealed class Figure : IDisplayable
     /// <summary>All traces of all panels.</summary>
     public IEnumerable<Trace> Traces => Subplots.SelectMany(s => s.Traces);
 
-    /// <summary>Sets the title and an optional subtitle.</summary>
-    public Figure WithTitle(string title, string? subtitle = null)
-    {
-        Title = title;
-        Subtitle = subtitle ?? Subtitle;
-        return this;
-    }
-
-    /// <summary>Sets the x axis of every panel: title, and optionally a fixed range or log scale.</summary>
-    public Figure WithXAxis(string? title = null, double? min = null, double? max = null, bool? logarithmic = null)
-    {
-        foreach (var s in Subplots) Configure(s.X, title, min, max, logarithmic);
-        return this;
-    }
-
-    /// <summary>Sets the y axis of every panel: title, and optionally a fixed range or log scale.</summary>
-    public Figure WithYAxis(string? title = null, double? min = null, double? max = null, bool? logarithmic = null)
-    {
-        foreach (var s in Subplots) Configure(s.Y, title, min, max, logarithmic);
-        return this;
-    }
-
-    private static void Configure(Axis axis, string? title, double? min, double? max, bool? logarithmic)
-    {
-        axis.Title = title ?? axis.Title;
-        axis.Min = min ?? axis.Min;
-        axis.Max = max ?? axis.Max;
-        axis.Logarithmic = logarithmic ?? axis.Logarithmic;
-    }
-
-    /// <summary>Sets the size in pixels.</summary>
-    public Figure WithSize(int width, int height)
-    {
-        if (width < 120 || height < 100)
-            throw new ArgumentOutOfRangeException(nameof(width), $"Eine Abbildung braucht mindestens 120×100 Pixel, nicht {width}×{height}.");
-        Width = width;
-        Height = height;
-        return this;
-    }
-
-    /// <summary>Shows or hides the legend, optionally with a heading.</summary>
-    public Figure WithLegend(bool show = true, string? title = null)
-    {
-        ShowLegend = show;
-        LegendTitle = title ?? LegendTitle;
-        return this;
-    }
-
     internal bool LegendVisible => ShowLegend ?? Traces.Count(t => t.InLegend) >= 2;
 
     /// <summary>Palette colour of each trace without a fixed colour, in figure order (plotly's colorway rule).</summary>
@@ -109,31 +57,6 @@ public sealed class Figure : IDisplayable
         return Palette.At(0);
     }
 
-    /// <summary>The plotly.js figure JSON (<c>{"data": […], "layout": {…}}</c>), UTF-8 text.</summary>
-    public string ToPlotlyJson() => PlotlyJson.Write(this);
-
-    /// <summary>The static SVG image drawn by our own renderer.</summary>
-    public string ToSvg() => SvgRenderer.Render(this);
-
-    /// <summary>An HTML fragment for notebooks: the static SVG, replaced by the interactive plotly.js figure once plotly.js loads.</summary>
-    public string ToHtml() => PlotlyHtml.Fragment(this);
-
-    /// <summary>A complete HTML page; with <paramref name="plotlyJsPath"/> plotly.js is inlined so the page works offline.</summary>
-    public string ToHtmlPage(string? plotlyJsPath = null) => PlotlyHtml.Page(this, plotlyJsPath);
-
-    /// <summary>Writes the SVG to a file (atomically: temp file, then rename).</summary>
-    public void SaveSvg(string path) => AtomicFile.WriteAllText(path, ToSvg());
-
-    /// <summary>Writes a standalone HTML page to a file (atomically).</summary>
-    public void SaveHtml(string path, string? plotlyJsPath = null) => AtomicFile.WriteAllText(path, ToHtmlPage(plotlyJsPath));
-
-    /// <inheritdoc/>
-    public MimeBundle ToMimeBundle() => new MimeBundle()
-        .Add(MimeBundle.TextHtml, ToHtml())
-        .Add(MimeBundle.Plotly, ToPlotlyJson())
-        .Add(MimeBundle.ImageSvg, ToSvg())
-        .Add(MimeBundle.TextPlain, ToString());
-
     /// <summary>A one-line description, e.g. <c>Abbildung „Verlust“: Linie (1 Datenreihe), 640×440</c>.</summary>
     public override string ToString()
     {
@@ -144,7 +67,6 @@ public sealed class Figure : IDisplayable
             BarTrace => "Balken",
             HistogramTrace => "Histogramm",
             HeatmapTrace => "Heatmap",
-            ImageTrace => "Bild",
             _ => t.PlotlyType,
         }).Distinct();
         int count = Traces.Count();

@@ -1,7 +1,7 @@
 namespace GenAI.Plotting;
 
 /// <summary>One panel of a figure: its traces, its two axes and an optional panel title.</summary>
-public sealed class Subplot
+internal sealed class Subplot
 {
     /// <summary>The traces drawn in this panel, in drawing order.</summary>
     public List<Trace> Traces { get; } = [];

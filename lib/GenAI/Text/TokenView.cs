@@ -13,7 +13,7 @@ namespace GenAI.Text;
 /// display(new TokenView(TiktokenEncoding.Get("cl100k_base"), "Hallo Welt! 👋"));
 /// </code>
 /// </summary>
-public sealed class TokenView : IDisplayable
+public sealed partial class TokenView : IDisplayable
 {
     // Background colours that stay readable with black text (after OpenAI's tokenizer page).
     private static readonly string[] Colors = ["#d4c5f5", "#c3f0c9", "#fbe1b3", "#f8c6c7", "#bfe7f7"];
@@ -27,8 +27,12 @@ public sealed class TokenView : IDisplayable
         Text = text;
         TokenizerName = tokenizer.Name;
         Ids = tokenizer.Encode(text);
+        _tokenBytes = [.. Ids.Select(tokenizer.TokenBytes)];
         Pieces = Group(tokenizer, Ids);
     }
+
+    // Each token's bytes, for the token table (ToDataFrame).
+    private readonly byte[][] _tokenBytes;
 
     /// <summary>The text shown.</summary>
     public string Text { get; }

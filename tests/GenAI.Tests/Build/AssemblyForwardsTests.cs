@@ -4,8 +4,9 @@ using GenAI.Models;
 namespace GenAI.Tests.Build;
 
 /// <summary>
-/// GenAI.dll forwards TorchSharp's public types, so one <c>#r "GenAI.dll"</c> lets a notebook write
-/// <c>using TorchSharp;</c> on our kernel and on the official .NET Interactive kernel alike.
+/// GenAI.dll forwards TorchSharp's and Microsoft.Data.Analysis's public types, so one <c>#r "GenAI.dll"</c> lets a
+/// notebook write <c>using TorchSharp;</c> and <c>using Microsoft.Data.Analysis;</c> on our kernel and on the official
+/// .NET Interactive kernel alike.
 /// </summary>
 public class AssemblyForwardsTests
 {
@@ -22,6 +23,18 @@ public class AssemblyForwardsTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.That(missing, Is.Empty, "add these lines to lib/GenAI/Forwards/TorchSharpForwards.cs:\n" + string.Join("\n", missing));
+    }
+
+    [Test]
+    public void Every_public_DataFrame_type_is_forwarded_so_notebooks_can_build_tables()
+    {
+        var forwarded = typeof(Vae).Assembly.GetForwardedTypes().ToHashSet();
+        var missing = typeof(Microsoft.Data.Analysis.DataFrame).Assembly.GetExportedTypes()
+            .Where(t => !t.IsNested && t.Namespace == "Microsoft.Data.Analysis" && !forwarded.Contains(t))
+            .Select(t => $"[assembly: TypeForwardedTo(typeof({CSharpName(t)}))]")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.That(missing, Is.Empty, "add these lines to lib/GenAI/Forwards/DataFrameForwards.cs:\n" + string.Join("\n", missing));
     }
 
     private static string CSharpName(Type t) => t.IsGenericTypeDefinition

@@ -121,4 +121,33 @@ public class TableFormatterTests
             "Hase |         1.234 |  0,0239\n" +
             "Igel |             7 | 1.234,5"));
     }
+
+    [Test]
+    public void A_long_dataframe_is_capped_with_the_number_of_hidden_rows()
+    {
+        var frame = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.Int32DataFrameColumn("Schritt", Enumerable.Range(1, 1234)),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("Verlust_pro_Token", Enumerable.Range(1, 1234).Select(i => 1.0 / i)));
+        var html = Formatter.ToMimeBundle(frame)[MimeBundle.TextHtml];
+        Assert.That(html, Does.Contain(">Verlust pro Token</th>").And.Contain("… 1.214 weitere Zeilen"));
+        Assert.That(html, Does.Contain("<td style=\"text-align:right\">0,333333</td>"));
+        Assert.That(html.Split("<tr>").Length - 1, Is.EqualTo(1 + TableFormatter.MaxRows + 1));
+    }
+
+    [Test]
+    public void Missing_dataframe_values_are_empty_cells()
+    {
+        var frame = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.StringDataFrameColumn("Wort", ["Hase", null]),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("Anteil", [0.5, null]));
+        Assert.That(TableFormatter.ToPlainText(frame), Is.EqualTo("Wort | Anteil\n-----+-------\nHase |    0,5\n     |"));
+    }
+
+    [Test]
+    public void A_single_dataframe_column_shows_under_its_own_name()
+    {
+        var column = new Microsoft.Data.Analysis.Int64DataFrameColumn("Häufigkeit_gesamt", [12345L, 6L]);
+        Assert.That(Formatter.ToMimeBundle(column)[MimeBundle.TextPlain],
+            Is.EqualTo("Häufigkeit gesamt\n-----------------\n           12.345\n                6"));
+    }
 }

@@ -28,7 +28,9 @@ internal static class ChapterOutputs
             if (type is not ("display_data" or "execute_result")) continue;
             var data = output["data"]!;
             var html = Text(data["text/html"]);
-            if (data["image/svg+xml"] is not null || html.TrimStart().StartsWith("<svg", StringComparison.Ordinal)) figures++;
+            // A chart's HTML on the official kernel is our fragment: the static SVG inside a genai-figure div.
+            if (data["image/svg+xml"] is not null || html.TrimStart().StartsWith("<svg", StringComparison.Ordinal)
+                || html.Contains("class=\"genai-figure\"", StringComparison.Ordinal)) figures++;
             else if (html.Contains("class=\"genai-table\"", StringComparison.Ordinal)) tables++;
             if (html.Contains("dni-treeview", StringComparison.Ordinal)) trees++;
         }

@@ -4,7 +4,7 @@ namespace GenAI.Tests.Kernel;
 
 /// <summary>
 /// The official .NET Interactive kernel (dotnet-interactive 1.0.712001, as VS Code's Polyglot Notebooks use it)
-/// runs chapters 00, 01 and 04 with their one <c>#r</c> line and shows the course's figures, tables and image grids
+/// runs every chapter with its one <c>#r</c> line and shows the course's Plotly.NET charts, tables and image grids
 /// as such — not as .NET Interactive's object trees. Needs the tool under artifacts/tools (installed by .ci/run).
 /// </summary>
 public class OfficialKernelTests
@@ -46,10 +46,15 @@ public class OfficialKernelTests
         if (_prefix.Length > 0 && Directory.Exists(_prefix)) Directory.Delete(_prefix, recursive: true);
     }
 
-    // The chapters the Plotly.NET/formatting issue names: charts, image grids and German tables on both kernels.
+    // Every chapter: Plotly.NET charts, image grids and German tables on both kernels (issue 14).
     [TestCase("00-einfuehrung")]
     [TestCase("01-autoencoder-vae")]
+    [TestCase("02-gans")]
+    [TestCase("03-diffusion")]
     [TestCase("04-sprache-tokens-markov")]
+    [TestCase("05-rnn-lstm")]
+    [TestCase("06-attention")]
+    [TestCase("07-transformer-gpt")]
     public void Chapter_runs_and_shows_figures_tables_and_images_as_such(string name)
     {
         var chapter = Path.Combine(InstalledKernel.RepositoryRoot(), "notebooks", name + ".ipynb");

@@ -44,6 +44,21 @@ public class PyTorchCheckpointTests
     }
 
     [Test]
+    public void A_saved_vae_loads_with_the_reference_safetensors_package_and_decodes_identically()
+    {
+        PythonClients.Require("torch", "safetensors");
+        torch.manual_seed(4);
+        var vae = new Vae(new VaeConfig { LatentSize = 3 });
+        var weights = Path.Combine(_dir, "vae.safetensors");
+        vae.Save(weights);
+        var (z, zPath) = Codes(3);
+
+        var theirs = Decode(Python("decode-safetensors-package", weights, zPath));
+        using var _ = torch.no_grad();
+        Assert.That(vae.Decode(z).data<float>().ToArray(), Is.EqualTo(theirs).Within(1e-6));
+    }
+
+    [Test]
     public void A_state_dict_saved_by_pytorch_loads_into_the_vae()
     {
         var stateDict = Path.Combine(_dir, "vae.pt");

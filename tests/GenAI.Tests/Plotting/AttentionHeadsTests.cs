@@ -23,7 +23,7 @@ public class AttentionHeadsTests
     [Test]
     public void Each_head_gets_a_panel_with_its_weights_on_one_shared_scale()
     {
-        var figure = LatentPlot.AttentionHeads(Permutations(), Tokens, columns: 2);
+        var figure = LatentPlot.AttentionHeads(Permutations(), Tokens, columns: 2).Model();
         Assert.That((figure.Rows, figure.Columns), Is.EqualTo((2, 2)));
         Assert.That(figure.Subplots.Select(s => s.Title), Is.EqualTo(new[] { "Kopf 1", "Kopf 2", "Kopf 3" }));
         var traces = figure.Traces.Cast<HeatmapTrace>().ToList();
@@ -40,7 +40,8 @@ public class AttentionHeadsTests
     [Test]
     public void Repeated_tokens_keep_their_own_row_and_column_and_whitespace_is_visible()
     {
-        var figure = LatentPlot.AttentionHeads(Permutations(), Tokens);
+        var chart = LatentPlot.AttentionHeads(Permutations(), Tokens);
+        var figure = chart.Model();
         var (x, y) = AxisSpec.For(figure.Subplots[0]);
         Assert.That(x.Categories, Has.Length.EqualTo(4), "the second 'a' is its own column");
         Assert.That(y.Categories, Has.Length.EqualTo(4), "and its own row");
@@ -48,7 +49,7 @@ public class AttentionHeadsTests
 
         var svgText = XDocument.Parse(figure.ToSvg()).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
         Assert.That(svgText, Does.Contain("Kopf 3").And.Contain("␣").And.Contain("b"));
-        using var json = JsonDocument.Parse(figure.ToPlotlyJson());
+        using var json = JsonDocument.Parse(chart.Json());
         var data = json.RootElement.GetProperty("data").EnumerateArray().ToList();
         Assert.That(data, Has.Count.EqualTo(3));
         Assert.That(data[0].GetProperty("x").EnumerateArray().Select(e => e.GetString()).Distinct().Count(), Is.EqualTo(4));
@@ -63,8 +64,8 @@ public class AttentionHeadsTests
         using var tensor = torch.tensor(flat, [1, 4, 4, 4]);   // [B = 1, H, T, T]
         var fromTensor = LatentPlot.AttentionHeads(tensor, Tokens);
         var fromArray = LatentPlot.AttentionHeads(cube, Tokens);
-        Assert.That(fromTensor.ToPlotlyJson(), Is.EqualTo(fromArray.ToPlotlyJson()));
-        Assert.That((fromTensor.Rows, fromTensor.Columns), Is.EqualTo((2, 2)), "four heads as a 2×2 grid by default");
+        Assert.That(fromTensor.Json(), Is.EqualTo(fromArray.Json()));
+        Assert.That((fromTensor.Model().Rows, fromTensor.Model().Columns), Is.EqualTo((2, 2)), "four heads as a 2×2 grid by default");
     }
 
     [Test]
@@ -78,7 +79,7 @@ public class AttentionHeadsTests
             for (int i = 0; i < n; i++)
                 for (int j = 0; j <= i; j++) weights[h, i, j] = 1f / (i + 1);
         var tokens = sentence.Select(c => c.ToString()).ToArray();
-        var figure = LatentPlot.AttentionHeads(weights, tokens);
+        var figure = LatentPlot.AttentionHeads(weights, tokens).Model();
 
         Assert.That((figure.Rows, figure.Columns), Is.EqualTo((2, 2)));
         Assert.That(figure.Width, Is.LessThanOrEqualTo(LatentPlot.HandoutWidth), "shown at full size in the handout, not scaled down");

@@ -12,7 +12,7 @@ public class BrowserTests
         var browser = Chromium.RequireBrowser();
         var plotly = Chromium.RequirePlotlyJs();
         // One page, several figures, one Chromium run: the way an exported handout uses them.
-        string[] names = ["scatter-legend", "heatmap-annotated", "grid", "image"];
+        string[] names = ["scatter-legend", "heatmap-annotated", "grid", "bar"];
         var figures = names.Select(n => SampleFigures.All().Single(f => f.Name == n).Make()).ToList();
         var folder = Directory.CreateTempSubdirectory("genai-plot-");
         try
@@ -26,7 +26,7 @@ public class BrowserTests
             // The static fallback SVGs were all replaced by the interactive figures.
             Assert.That(dom, Does.Not.Contain("role=\"img\""));
             // plotly drew the trace data: every legend name and heatmap label is in the DOM.
-            foreach (var name in figures.SelectMany(f => f.Traces).Select(t => t.Name).OfType<string>())
+            foreach (var name in figures.SelectMany(f => f.Model().Traces).Select(t => t.Name).OfType<string>())
                 Assert.That(dom, Does.Contain(name));
             Assert.That(dom, Does.Contain("Königin"));
         }
@@ -42,7 +42,7 @@ public class BrowserTests
         {
             // No plotly.js inlined and no network: the CDN script fails, the fallback must remain.
             var page = Path.Combine(folder.FullName, "offline.html");
-            SampleFigures.Histogram().SaveHtml(page);
+            SampleFigures.Histogram().SaveHtmlPage(page);
             var dom = Chromium.DumpDom(browser, page);
             Assert.That(dom, Does.Contain("role=\"img\""));
             Assert.That(Regex.Count(dom, "<rect "), Is.GreaterThan(10));

@@ -14,10 +14,12 @@ public class HeatmapRasterTests
         return z;
     }
 
+    private static Plotly.NET.GenericChart Heatmap(double[,] z) => ChartParts.Heatmap(z);
+
     [Test]
     public void A_large_unannotated_heatmap_is_one_embedded_png_with_a_pixel_per_cell()
     {
-        var svg = Chart.Heatmap(Ramp(40, 30)).ToSvg();
+        var svg = Heatmap(Ramp(40, 30)).ToSvg();
         var images = Regex.Matches(svg, "data:image/png;base64,([A-Za-z0-9+/=]+)");
         Assert.That(images, Has.Count.EqualTo(1));
         var png = Convert.FromBase64String(images[0].Groups[1].Value);
@@ -31,7 +33,7 @@ public class HeatmapRasterTests
     [Test]
     public void A_small_heatmap_keeps_a_rect_per_cell()
     {
-        var svg = Chart.Heatmap(Ramp(4, 5)).ToSvg();
+        var svg = Heatmap(Ramp(4, 5)).ToSvg();
         Assert.That(svg, Does.Not.Contain("data:image/png"));
         Assert.That(Regex.Matches(svg, "<rect ").Count, Is.GreaterThanOrEqualTo(20));
     }

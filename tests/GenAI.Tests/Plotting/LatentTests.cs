@@ -125,7 +125,7 @@ public class LatentTests
     public void High_dimensional_codes_are_projected_and_the_variance_is_stated()
     {
         var (data, _) = Oracle(5);
-        var figure = LatentPlot.Scatter(data, new[] { 0, 0, 1, 1, 0, 0, 1, 1 }, ["Hose", "Kleid"]);
+        var figure = LatentPlot.Scatter(data, new[] { 0, 0, 1, 1, 0, 0, 1, 1 }, ["Hose", "Kleid"]).Model();
         Assert.That(figure.Subtitle, Is.EqualTo("PCA von 5 auf 2 Dimensionen: zeigt 92,9 % der Varianz"));
         Assert.That(figure.Subplots[0].X.Title, Is.EqualTo("Hauptkomponente 1 (64,3 %)"));
         Assert.That(figure.Traces.Select(t => t.Name), Is.EqualTo(new[] { "Hose", "Kleid" }));
@@ -134,7 +134,7 @@ public class LatentTests
     [Test]
     public void Cosine_similarity_of_a_vector_with_itself_is_one_and_with_its_opposite_minus_one()
     {
-        var figure = LatentPlot.CosineSimilarity(new float[,] { { 1, 0 }, { -2, 0 }, { 0, 5 } }, ["a", "b", "c"]);
+        var figure = LatentPlot.CosineSimilarity(new float[,] { { 1, 0 }, { -2, 0 }, { 0, 5 } }, ["a", "b", "c"]).Model();
         var z = ((HeatmapTrace)figure.Traces.Single()).Z;
         Assert.That(z[0, 0], Is.EqualTo(1).Within(1e-12));
         Assert.That(z[0, 1], Is.EqualTo(-1).Within(1e-12));

@@ -1,3 +1,5 @@
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 using System.Globalization;
 using System.Xml.Linq;
 using GenAI.Plotting;
@@ -25,11 +27,11 @@ public class LegendTests
     {
         // Chapter 06's loss chart: both names are wider than the legend column.
         string[] names = ["Training (Mittel über 25 Schritte)", "zurückgehaltener Text, am Ende"];
-        var figure = Chart.Combine(
-                Chart.Line(new[] { 0.0, 1, 2 }, new[] { 3.0, 2.5, 2.0 }, name: names[0]),
-                Chart.Line(new[] { 0.0, 2 }, new[] { 2.1, 2.1 }, name: names[1]))
+        var figure = Chart.Combine([
+                Chart.Line<double, double, string>(x: new[] { 0.0, 1, 2 }, y: new[] { 3.0, 2.5, 2.0 }, Name: names[0]),
+                Chart.Line<double, double, string>(x: new[] { 0.0, 2 }, y: new[] { 2.1, 2.1 }, Name: names[1])])
             .WithTitle("Verlust beim Training").WithSize(720, 380);
-        var (width, height, texts) = Parse(figure);
+        var (width, height, texts) = Parse(figure.Model());
 
         Assert.That(texts.Select(t => t.Value), Has.None.Contains("…"), "no name is shortened");
         // The legend's lines, in order, put together again give the full names.
@@ -45,9 +47,9 @@ public class LegendTests
     [Test]
     public void A_legend_longer_than_the_figure_makes_the_svg_taller_and_keeps_every_entry()
     {
-        var lines = Enumerable.Range(1, 30).Select(k => Chart.Line(new[] { 0.0, 1 }, new[] { k, k + 1.0 }, name: $"Reihe {k}"));
-        var figure = Chart.Combine([.. lines]).WithSize(500, 300);
-        var (_, height, texts) = Parse(figure);
+        var lines = Enumerable.Range(1, 30).Select(k => Chart.Line<double, double, string>(x: new[] { 0.0, 1 }, y: new[] { k, k + 1.0 }, Name: $"Reihe {k}"));
+        var figure = Chart.Combine(lines).WithSize(500, 300);
+        var (_, height, texts) = Parse(figure.Model());
 
         var legend = texts.Where(t => t.Value.StartsWith("Reihe ", StringComparison.Ordinal)).ToList();
         Assert.That(legend.Select(t => t.Value), Is.EqualTo(Enumerable.Range(1, 30).Select(k => $"Reihe {k}")));

@@ -1,4 +1,8 @@
+using GenAI.Core;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Tests.Plotting;
 
@@ -15,7 +19,7 @@ public static class SampleFigures
 
     public static readonly string[] ClassNames = ["T-Shirt/Top", "Hose", "Pullover", "Kleid"];
 
-    public static Figure ScatterWithLegend()
+    public static GenericChart ScatterWithLegend()
     {
         var rng = new Lcg(1);
         var x = new List<double>(); var y = new List<double>(); var c = new List<int>();
@@ -25,12 +29,12 @@ public static class SampleFigures
             int k = i % 4;
             x.Add(centers[k][0] + 0.7 * rng.Normal()); y.Add(centers[k][1] + 0.7 * rng.Normal()); c.Add(k);
         }
-        return Chart.ScatterByClass(x, y, c, ClassNames)
+        return ChartParts.ScatterByClass(x, y, c, ClassNames)
             .WithTitle("Latenter Raum nach Klassen", "120 Beispiele, zweidimensionaler Code")
-            .WithXAxis("z₁").WithYAxis("z₂").WithLegend(title: "Klasse");
+            .WithAxisTitles("z₁", "z₂").WithLegendTitle("Klasse");
     }
 
-    public static Figure AnnotatedHeatmap()
+    public static GenericChart AnnotatedHeatmap()
     {
         string[] words = ["König", "Königin", "Mann", "Frau", "Äpfel"];
         double[,] sim =
@@ -41,62 +45,70 @@ public static class SampleFigures
             { 0.41, 0.66, 0.71, 1.00, 0.02 },
             { -0.12, -0.08, 0.05, 0.02, 1.00 },
         };
-        return Chart.Heatmap(sim, words, words, annotate: true, colorscale: Colorscale.BlueRed, zMin: -1, zMax: 1, colorbarTitle: "Kosinus")
+        return ChartParts.Heatmap(sim, words, words, Colorscale.BlueRed, -1, 1, "Kosinus", annotate: true)
             .WithTitle("Kosinus-Ähnlichkeit der Wortvektoren").WithSize(560, 480);
     }
 
-    public static Figure Histogram()
+    public static GenericChart Histogram()
     {
         var rng = new Lcg(7);
         var values = Enumerable.Range(0, 1000).Select(_ => 0.5 + 0.15 * rng.Normal()).ToArray();
-        return Chart.Histogram(values).WithTitle("Verteilung der Pixelwerte").WithXAxis("Helligkeit").WithYAxis("Anzahl");
+        return Chart.Histogram<double, double, string>(X: values)
+            .WithTitle("Verteilung der Pixelwerte").WithAxisTitles("Helligkeit", "Anzahl");
     }
 
-    public static Figure LossCurves()
+    public static GenericChart LossCurves()
     {
         var epochs = Enumerable.Range(1, 40).ToArray();
         var train = epochs.Select(e => 0.9 * Math.Exp(-e / 8.0) + 0.05).ToArray();
         var valid = epochs.Select(e => 0.9 * Math.Exp(-e / 9.0) + 0.08 + 0.002 * e).ToArray();
-        return Chart.Combine(Chart.Line(epochs, train, "Training"), Chart.Line(epochs, valid, "Validierung", dashed: true))
-            .WithTitle("Verlust pro Epoche").WithXAxis("Epoche").WithYAxis("Verlust (MSE)");
+        return Chart.Combine([
+                Chart.Line<int, double, string>(x: epochs, y: train, Name: "Training"),
+                Chart.Line<int, double, string>(x: epochs, y: valid, Name: "Validierung", LineDash: StyleParam.DrawingStyle.Dash)])
+            .WithTitle("Verlust pro Epoche").WithAxisTitles("Epoche", "Verlust (MSE)");
     }
 
-    public static Figure BarChart() =>
-        Chart.Bar(["der", "die", "und", "in", "zu", "den"], new[] { 0.041, 0.038, 0.027, 0.016, 0.013, 0.0115 }, showValues: true, decimals: 3)
-            .WithTitle("Häufigste Wörter").WithXAxis("Wort").WithYAxis("Anteil");
+    public static GenericChart BarChart()
+    {
+        string[] words = ["der", "die", "und", "in", "zu", "den"];
+        double[] shares = [0.041, 0.038, 0.027, 0.016, 0.013, 0.0115];
+        return Chart.Column<double, string, string>(values: shares, Keys: words, MultiText: shares.Select(v => GermanNumber.Format(v, 3)).ToArray())
+            .WithTitle("Häufigste Wörter").WithAxisTitles("Wort", "Anteil");
+    }
 
-    public static Figure WordScatter()
+    public static GenericChart WordScatter()
     {
         string[] words = ["Hund", "Katze", "Maus", "Auto", "Fahrrad", "Zug"];
         double[] x = [-1.2, -0.9, -1.4, 1.1, 0.8, 1.5];
         double[] y = [0.4, 0.7, -0.2, -0.5, 0.3, -0.1];
-        return Chart.Scatter(x, y, text: words).WithTitle("Wortvektoren (PCA)").WithXAxis("PC 1").WithYAxis("PC 2");
+        return Chart.Point<double, double, string>(x: x, y: y, MultiText: words, TextPosition: StyleParam.TextPosition.TopCenter)
+            .WithTitle("Wortvektoren (PCA)").WithAxisTitles("PC 1", "PC 2");
     }
 
-    public static Figure ColoredScatter()
+    public static GenericChart ColoredScatter()
     {
         var t = Enumerable.Range(0, 60).Select(i => i / 10.0).ToArray();
-        return Chart.ScatterByValue(
-                t.Select(Math.Cos).Select((v, i) => v * (1 + t[i] / 3)), t.Select(Math.Sin).Select((v, i) => v * (1 + t[i] / 3)), t, "Zeit t")
+        var marker = ChartParts.Marker("#000000", 7);
+        marker.SetProperty("color", t);
+        marker.SetProperty("colorscale", Colorscale.Viridis.Stops.Select(s => new object[] { s.Position, s.Color }).ToArray());
+        var title = new DynamicObj.DynamicObj();
+        title.SetProperty("text", "Zeit t");
+        var colorbar = new DynamicObj.DynamicObj();
+        colorbar.SetProperty("title", title);
+        marker.SetProperty("colorbar", colorbar);
+        return Chart.Point<double, double, string>(
+                x: t.Select((v, i) => Math.Cos(v) * (1 + t[i] / 3)), y: t.Select((v, i) => Math.Sin(v) * (1 + t[i] / 3)), Marker: marker)
             .WithTitle("Interpolation im latenten Raum");
     }
 
-    public static Figure Digit()
-    {
-        var pixels = new float[8, 8];
-        for (int i = 0; i < 8; i++)
-            for (int j = 0; j < 8; j++)
-                pixels[i, j] = (i == 1 || i == 6 || j == 2 || j == 5) && i > 0 && i < 7 && j > 1 && j < 6 ? 1f : 0f;
-        return Chart.Image(pixels).WithTitle("Eine Null");
-    }
+    public static GenericChart Grid() =>
+        Chart.Grid([LossCurves(), Histogram()], 1, 2, SubPlotTitles: new[] { "Verlust", "Pixelwerte" })
+            .WithTitle("Zwei Teilbilder").WithSize(800, 360);
 
-    public static Figure Grid() => Chart.Grid(1, 2, LossCurves().WithTitle("Verlust"), Histogram().WithTitle("Pixelwerte"))
-        .WithTitle("Zwei Teilbilder");
-
-    public static IEnumerable<(string Name, Func<Figure> Make)> All() =>
+    public static IEnumerable<(string Name, Func<GenericChart> Make)> All() =>
     [
         ("scatter-legend", ScatterWithLegend), ("heatmap-annotated", AnnotatedHeatmap), ("histogram", Histogram),
         ("loss-curves", LossCurves), ("bar", BarChart), ("word-scatter", WordScatter), ("colored-scatter", ColoredScatter),
-        ("image", Digit), ("grid", Grid),
+        ("grid", Grid),
     ];
 }

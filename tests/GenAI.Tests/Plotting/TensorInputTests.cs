@@ -53,7 +53,7 @@ public class TensorInputTests
     [Test]
     public void Charts_accept_tensors()
     {
-        Assert.That(Chart.Heatmap(torch.zeros(2, 3)).Traces.OfType<HeatmapTrace>().Single().Columns, Is.EqualTo(3));
-        Assert.That(Chart.Image(torch.zeros(3, 4, 5)).Traces.OfType<ImageTrace>().Single().Image.Channels, Is.EqualTo(3));
+        var heatmap = ChartParts.Heatmap(torch.arange(6).reshape(2, 3)).Model().Traces.OfType<HeatmapTrace>().Single();
+        Assert.That((heatmap.Rows, heatmap.Columns, heatmap.Z[1, 2]), Is.EqualTo((2, 3, 5.0)));
     }
 }

@@ -1,11 +1,14 @@
 using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Models.Diffusion;
 
 /// <summary>The loss of every training step of a <see cref="DiffusionTrainer"/>, and a chart of it.</summary>
-public sealed class DiffusionHistory : IDisplayable
+public sealed partial class DiffusionHistory : IDisplayable
 {
     private readonly List<double> _losses = [];
 
@@ -21,7 +24,7 @@ public sealed class DiffusionHistory : IDisplayable
     public double Recent(int window = 100) => _losses.Count == 0 ? double.NaN : _losses.TakeLast(window).Average();
 
     /// <summary>Loss per step, moving mean over <paramref name="window"/> steps.</summary>
-    public Figure LossChart(int window = 50)
+    public GenericChart LossChart(int window = 50)
     {
         var smooth = new double[_losses.Count];
         double sum = 0;
@@ -31,9 +34,9 @@ public sealed class DiffusionHistory : IDisplayable
             if (i >= window) sum -= _losses[i - window];
             smooth[i] = sum / Math.Min(i + 1, window);
         }
-        return Chart.Line(Enumerable.Range(1, smooth.Length).ToArray(), smooth, name: "MSE")
+        return Chart.Line<int, double, string>(x: Enumerable.Range(1, smooth.Length), y: smooth, Name: "MSE")
             .WithTitle($"Verlust (gleitender Mittelwert über {window} Schritte)")
-            .WithXAxis("Schritt").WithYAxis("MSE(ε, ε̂)");
+            .WithAxisTitles("Schritt", "MSE(ε, ε̂)");
     }
 
     /// <inheritdoc/>

@@ -1,11 +1,13 @@
-using GenAI.Core;
 using GenAI.Display;
 using GenAI.Plotting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
 
 namespace GenAI.Models.Gans;
 
 /// <summary>Every step of a GAN training run; charts of the losses and of D's scores.</summary>
-public sealed class GanHistory : IDisplayable
+public sealed partial class GanHistory : IDisplayable
 {
     private readonly List<GanStep> _steps = [];
 
@@ -37,33 +39,29 @@ public sealed class GanHistory : IDisplayable
     }
 
     /// <summary>D and G loss per step (moving mean over 25 steps).</summary>
-    public Figure LossChart() =>
+    public GenericChart LossChart() =>
         SmoothedPair((s => s.DiscriminatorLoss, "Diskriminator"), (s => s.GeneratorLoss, "Generator"))
             .WithTitle("Verluste (gleitender Mittelwert über 25 Schritte)")
-            .WithXAxis("Schritt").WithYAxis("BCE-Verlust");
+            .WithAxisTitles("Schritt", "BCE-Verlust");
 
     /// <summary>D's mean probability "real" on real and generated batches per step.</summary>
-    public Figure ScoreChart() =>
+    public GenericChart ScoreChart() =>
         SmoothedPair((s => s.DReal, "D(echt)"), (s => s.DFake, "D(G(z))"))
             .WithTitle("Urteil des Diskriminators (gleitender Mittelwert über 25 Schritte)")
-            .WithXAxis("Schritt").WithYAxis("Wahrscheinlichkeit „echt“");
+            .WithAxisTitles("Schritt", "Wahrscheinlichkeit „echt“");
 
     // Two smoothed per-step series in one chart, x = step number.
-    private Figure SmoothedPair((Func<GanStep, double> Value, string Name) first, (Func<GanStep, double> Value, string Name) second)
+    private GenericChart SmoothedPair((Func<GanStep, double> Value, string Name) first, (Func<GanStep, double> Value, string Name) second)
     {
         var x = Enumerable.Range(1, _steps.Count).ToArray();
-        return Chart.Combine([Chart.Line(x, Smooth(first.Value), name: first.Name), Chart.Line(x, Smooth(second.Value), name: second.Name)]);
+        return Chart.Combine([
+            Chart.Line<int, double, string>(x: x, y: Smooth(first.Value), Name: first.Name),
+            Chart.Line<int, double, string>(x: x, y: Smooth(second.Value), Name: second.Name)]);
     }
 
     /// <inheritdoc/>
     public MimeBundle ToMimeBundle() => _steps.Count == 0 ? MimeBundle.PlainText(ToString()) : LossChart().ToMimeBundle();
 
-    /// <summary>One line per epoch with the means.</summary>
-    public override string ToString()
-    {
-        if (_steps.Count == 0) return "Noch nicht trainiert.";
-        return string.Join("\n", Epochs.Select(e =>
-            $"Epoche {e.Epoch}: D-Verlust {GermanNumber.Format(e.DiscriminatorLoss, 3)} · G-Verlust {GermanNumber.Format(e.GeneratorLoss, 3)}"
-            + $" · D(echt) {GermanNumber.Format(e.DReal, 2)} · D(G(z)) {GermanNumber.Format(e.DFake, 2)}"));
-    }
+    /// <summary>The <see cref="ToDataFrame"/> table as plain text: one line per epoch with the means.</summary>
+    public override string ToString() => _steps.Count == 0 ? "Noch nicht trainiert." : TableFormatter.ToPlainText(ToDataFrame());
 }

@@ -12,7 +12,7 @@ public sealed record GptEvaluation(int Step, double TrainLoss, double Validation
 /// <param name="StepLosses">Loss of each step's batch (nats per token), in order.</param>
 /// <param name="Evaluations">Evaluations at step 0, every EvalInterval steps, and after the last step.</param>
 /// <param name="Seconds">Wall time of the whole training, evaluations included.</param>
-public sealed record GptTrainingHistory(IReadOnlyList<float> StepLosses, IReadOnlyList<GptEvaluation> Evaluations, double Seconds)
+public sealed partial record GptTrainingHistory(IReadOnlyList<float> StepLosses, IReadOnlyList<GptEvaluation> Evaluations, double Seconds)
 {
     /// <summary>The last evaluation's validation loss.</summary>
     public double FinalValidationLoss => Evaluations[^1].ValidationLoss;

@@ -1,3 +1,6 @@
+using Plotly.NET;
+using Plotly.NET.CSharp;
+
 namespace GenAI.Plotting;
 
 public static partial class LatentPlot
@@ -9,7 +12,7 @@ public static partial class LatentPlot
     /// all on the same scale from 0 (white) to 1 (dark blue), so heads can be compared. Rows are the tokens that ask
     /// (query), columns the tokens they look at (key); repeated tokens keep their own row and column.
     /// </summary>
-    public static Figure AttentionHeads(float[,,] weights, IEnumerable<string> tokens, int? columns = null,
+    public static GenericChart AttentionHeads(float[,,] weights, IEnumerable<string> tokens, int? columns = null,
         string title = "Attention-Gewichte je Kopf", IEnumerable<string>? headNames = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -26,22 +29,20 @@ public static partial class LatentPlot
         int cols = Math.Clamp(columns ?? Math.Min(heads, 2), 1, heads);
         int rows = (heads + cols - 1) / cols;
 
-        var panels = new List<Figure>(heads);
+        var panels = new List<GenericChart>(heads);
         for (int h = 0; h < heads; h++)
         {
             var z = new double[queries, keys];
             for (int i = 0; i < queries; i++)
                 for (int j = 0; j < keys; j++) z[i, j] = weights[h, i, j];
-            var panel = Chart.Heatmap(z, labels, labels[(keys - queries)..], colorscale: Colorscale.Blues, zMin: 0, zMax: 1)
-                .WithTitle(names[h]);
-            ((HeatmapTrace)panel.Subplots[0].Traces[0]).ShowScale = false;   // one scale for all: see the subtitle
-            panels.Add(panel);
+            // One scale for all heads (see the subtitle), so no colour bar per panel.
+            panels.Add(ChartParts.Heatmap(z, labels, labels[(keys - queries)..], Colorscale.Blues, 0, 1, showScale: false));
         }
         // Square-ish panels, large enough that each token gets its tick label (about 14 px per token), but two of
         // them side by side stay within HandoutWidth: a wider figure is scaled down in the handout and its labels
         // become unreadable. Panels are a bit taller than wide, as the panel title takes room above the plot.
         int cell = Math.Clamp(90 + 14 * keys, 240, (HandoutWidth - 20) / 2);
-        var figure = Chart.Grid(rows, cols, panels)
+        var figure = Plotly.NET.CSharp.Chart.Grid(panels, rows, cols, SubPlotTitles: names)
             .WithTitle(title, "Zeile = Anfrage (Query), Spalte = Schlüssel (Key); weiß = 0, dunkelblau = 1");
         return figure.WithSize(Math.Min(1800, cols * cell + 20), rows * (cell + 40) + 70);
     }

@@ -1,5 +1,6 @@
 using GenAI.Display;
 using GenAI.Numerics;
+using Plotly.NET;
 using TorchSharp;
 
 namespace GenAI.Plotting;
@@ -7,7 +8,7 @@ namespace GenAI.Plotting;
 public static partial class LatentPlot
 {
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class; labels as a 1-D tensor of class indices.</summary>
-    public static Figure Scatter(torch.Tensor codes, torch.Tensor labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+    public static GenericChart Scatter(torch.Tensor codes, torch.Tensor labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(
             TensorData.Matrix(codes, nameof(codes)),
             labels.detach().cpu().to_type(torch.ScalarType.Int64).contiguous().data<long>().ToArray(),
@@ -15,17 +16,17 @@ public static partial class LatentPlot
             title);
 
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
-    public static Figure Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+    public static GenericChart Scatter(torch.Tensor codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
 
     // Arrays convert implicitly to Tensor too, so without exact array overloads a long[] or int[] label
     // array is ambiguous between the Tensor and the IEnumerable overloads (CS0121).
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
-    public static Figure Scatter(torch.Tensor codes, long[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+    public static GenericChart Scatter(torch.Tensor codes, long[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
 
     /// <summary>Scatter of latent codes, tensor [N, D], coloured by class.</summary>
-    public static Figure Scatter(torch.Tensor codes, int[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+    public static GenericChart Scatter(torch.Tensor codes, int[] labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(TensorData.Matrix(codes, nameof(codes)), labels, classNames, title);
 
     /// <summary>
@@ -49,18 +50,18 @@ public static partial class LatentPlot
     }
 
     /// <summary>Cosine-similarity heatmap of the rows of a tensor [N, D].</summary>
-    public static Figure CosineSimilarity(torch.Tensor vectors, IEnumerable<string> labels, bool annotate = true) =>
+    public static GenericChart CosineSimilarity(torch.Tensor vectors, IEnumerable<string> labels, bool annotate = true) =>
         CosineSimilarity(TensorData.Matrix(vectors, nameof(vectors)), labels, annotate);
 
     /// <summary>Attention heatmap from a weights tensor [queries, keys].</summary>
-    public static Figure Attention(torch.Tensor weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true) =>
+    public static GenericChart Attention(torch.Tensor weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true) =>
         Attention(TensorData.Matrix(weights, nameof(weights)), queryTokens, keyTokens, annotate);
 
     /// <summary>
     /// Every head of one layer from a weights tensor [heads, queries, keys] or [1, heads, queries, keys]
     /// (what <c>MultiHeadSelfAttention.ForwardWithWeights</c> returns for one sequence).
     /// </summary>
-    public static Figure AttentionHeads(torch.Tensor weights, IEnumerable<string> tokens, int? columns = null,
+    public static GenericChart AttentionHeads(torch.Tensor weights, IEnumerable<string> tokens, int? columns = null,
         string title = "Attention-Gewichte je Kopf", IEnumerable<string>? headNames = null)
     {
         ArgumentNullException.ThrowIfNull(weights);

@@ -1,6 +1,8 @@
 using GenAI.Core;
 using GenAI.Display;
 using GenAI.Numerics;
+using Plotly.NET;
+using Plotly.NET.CSharp;
 
 namespace GenAI.Plotting;
 
@@ -16,7 +18,7 @@ public static partial class LatentPlot
     /// axes are z₁ and z₂; with D &gt; 2 the codes are projected on their first two principal components
     /// and the subtitle states how much of the variance the picture shows.
     /// </summary>
-    public static Figure Scatter(float[,] codes, IEnumerable<int> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum")
+    public static GenericChart Scatter(float[,] codes, IEnumerable<int> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum")
     {
         ArgumentNullException.ThrowIfNull(codes);
         int d = codes.GetLength(1);
@@ -37,15 +39,15 @@ public static partial class LatentPlot
         var y = new double[n];
         for (int i = 0; i < n; i++) { x[i] = points[i, 0]; y[i] = points[i, 1]; }
         double markerSize = n > 2000 ? 4 : n > 500 ? 5 : 7;
-        return Chart.ScatterByClass(x, y, labels, classNames, markerSize, opacity: n > 500 ? 0.6 : 0.85)
-            .WithTitle(title, subtitle).WithXAxis(xTitle).WithYAxis(yTitle).WithLegend(title: "Klasse").WithSize(720, 500);
+        return ChartParts.ScatterByClass(x, y, labels, classNames, markerSize, opacity: n > 500 ? 0.6 : 0.85)
+            .WithTitle(title, subtitle).WithAxisTitles(xTitle, yTitle).WithLegendTitle("Klasse").WithSize(720, 500);
     }
 
     /// <summary>
     /// Same as <see cref="Scatter(float[,], IEnumerable{int}, IReadOnlyList{string}, string)"/> with <c>long</c> labels
     /// (as datasets store them).
     /// </summary>
-    public static Figure Scatter(float[,] codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
+    public static GenericChart Scatter(float[,] codes, IEnumerable<long> labels, IReadOnlyList<string> classNames, string title = "Latenter Raum") =>
         Scatter(codes, labels.Select(l => checked((int)l)), classNames, title);
 
     /// <summary>
@@ -108,7 +110,7 @@ public static partial class LatentPlot
     /// Cosine similarity of every pair of vectors (rows of <paramref name="vectors"/>, shape [N, D]) as an
     /// annotated heatmap on a blue–white–red scale from −1 to 1.
     /// </summary>
-    public static Figure CosineSimilarity(float[,] vectors, IEnumerable<string> labels, bool annotate = true)
+    public static GenericChart CosineSimilarity(float[,] vectors, IEnumerable<string> labels, bool annotate = true)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         int n = vectors.GetLength(0), d = vectors.GetLength(1);
@@ -125,7 +127,7 @@ public static partial class LatentPlot
                 sim[a, b] = norms[a] > 0 && norms[b] > 0 ? dot / (norms[a] * norms[b]) : 0;
             }
         int size = Math.Clamp(160 + 48 * n, 360, 900);
-        return Chart.Heatmap(sim, names, names, annotate && n <= 20, 2, Colorscale.BlueRed, -1, 1, "Kosinus")
+        return ChartParts.Heatmap(sim, names, names, Colorscale.BlueRed, -1, 1, "Kosinus", annotate && n <= 20)
             .WithTitle("Kosinus-Ähnlichkeit").WithSize(size + 80, size);
     }
 
@@ -134,7 +136,7 @@ public static partial class LatentPlot
     /// that ask (query), columns the tokens they attend to (key). For every head of a layer at once see
     /// <see cref="AttentionHeads(float[,,], IEnumerable{string}, int?, string, IEnumerable{string}?)"/>.
     /// </summary>
-    public static Figure Attention(float[,] weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true)
+    public static GenericChart Attention(float[,] weights, IEnumerable<string> queryTokens, IEnumerable<string>? keyTokens = null, bool annotate = true)
     {
         ArgumentNullException.ThrowIfNull(weights);
         // Distinct labels: a repeated token would otherwise merge into one row/column of the categorical axis.
@@ -142,7 +144,10 @@ public static partial class LatentPlot
         var keys = keyTokens is null ? queries : AxisLabels.Distinct(keyTokens);
         int n = Math.Max(queries.Length, keys.Length);
         int size = Math.Clamp(160 + 44 * n, 360, 900);
-        return Chart.Heatmap(weights, keys, queries, annotate && n <= 16, 2, Colorscale.Blues, 0, 1, "Gewicht")
-            .WithTitle("Attention-Gewichte").WithXAxis("Schlüssel (Key)").WithYAxis("Anfrage (Query)").WithSize(size + 100, size);
+        var z = new double[weights.GetLength(0), weights.GetLength(1)];
+        for (int i = 0; i < z.GetLength(0); i++)
+            for (int j = 0; j < z.GetLength(1); j++) z[i, j] = weights[i, j];
+        return ChartParts.Heatmap(z, keys, queries, Colorscale.Blues, 0, 1, "Gewicht", annotate && n <= 16)
+            .WithTitle("Attention-Gewichte").WithAxisTitles("Schlüssel (Key)", "Anfrage (Query)").WithSize(size + 100, size);
     }
 }

@@ -15,11 +15,6 @@ internal static class PanelRenderer
             top = cell.Y + 28;
         }
         var (xSpec, ySpec) = AxisSpec.For(subplot);
-        if (subplot.Traces.OfType<ImageTrace>().FirstOrDefault() is { } image)
-        {
-            DrawImage(svg, image, new Box(cell.X + 4, top, cell.Width - 8, cell.Bottom - top - 6));
-            return;
-        }
 
         var colorbar = Colorbar.For(subplot);
         double estimatedHeight = Math.Max(40, cell.Bottom - top - 60);
@@ -116,19 +111,4 @@ internal static class PanelRenderer
 
     private static int CategoryStep(List<(double Value, string Label)> ticks) =>
         ticks.Count > 1 ? (int)Math.Round(ticks[1].Value - ticks[0].Value) : 1;
-
-    private static void DrawImage(SvgWriter svg, ImageTrace trace, Box area)
-    {
-        var raster = trace.Image;
-        double scale = Math.Min(area.Width / raster.Width, area.Height / raster.Height);
-        double w = raster.Width * scale, h = raster.Height * scale;
-        double x = area.X + (area.Width - w) / 2, y = area.Y + (area.Height - h) / 2;
-        // Upscale in the PNG itself (nearest neighbour) so pixels stay crisp even where a viewer ignores image-rendering.
-        int factor = Math.Clamp((int)Math.Floor(scale), 1, 8);
-        string data = Convert.ToBase64String(raster.Upscale(factor).ToPng());
-        svg.Raw($"<image x=\"{SvgWriter.N(x)}\" y=\"{SvgWriter.N(y)}\" width=\"{SvgWriter.N(w)}\" height=\"{SvgWriter.N(h)}\" "
-            + "preserveAspectRatio=\"none\" image-rendering=\"pixelated\" style=\"image-rendering:pixelated\" "
-            + $"xlink:href=\"data:image/png;base64,{data}\"/>\n");
-        svg.Rect(x, y, w, h, "none", $"stroke=\"{Style.Grid}\"");
-    }
 }

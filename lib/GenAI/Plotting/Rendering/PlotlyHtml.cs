@@ -1,5 +1,6 @@
 using System.Text;
 using GenAI.Core;
+using Plotly.NET;
 
 namespace GenAI.Plotting;
 
@@ -45,11 +46,18 @@ public static class PlotlyHtml
         return "<script type=\"text/javascript\">" + source + "</script>";
     }
 
-    /// <summary>The notebook fragment for <paramref name="figure"/> (see the class remarks).</summary>
-    public static string Fragment(Figure figure)
+    /// <summary>The notebook fragment for <paramref name="chart"/> (see the class remarks).</summary>
+    public static string Fragment(GenericChart chart)
     {
-        ArgumentNullException.ThrowIfNull(figure);
-        string json = figure.ToPlotlyJson().Replace("</", "<\\/", StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(chart);
+        string figureJson = ChartOutput.DisplayJson(chart);
+        return Fragment(figureJson, SvgRenderer.Render(FigureJson.Read(figureJson)));
+    }
+
+    internal static string Fragment(string figureJson, string svg)
+    {
+        var figure = FigureJson.Read(figureJson);
+        string json = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
         string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         int occurrence = Occurrences.AddOrUpdate(hash, 1, (_, n) => n + 1);
         string id = occurrence == 1
@@ -58,7 +66,7 @@ public static class PlotlyHtml
         var html = new StringBuilder();
         html.Append("<div class=\"genai-figure\" id=\"").Append(id).Append("\" style=\"width:").Append(figure.Width)
             .Append("px;min-height:").Append(figure.Height).Append("px;max-width:100%\">");
-        html.Append(figure.ToSvg());
+        html.Append(svg);
         html.Append("</div>\n<script type=\"text/javascript\">\n(function () {\n");
         html.Append("  var fig = ").Append(json).Append(";\n");
         html.Append("  var id = \"").Append(id).Append("\";\n");
@@ -98,14 +106,16 @@ public static class PlotlyHtml
     }
 
     /// <summary>A complete page with one figure; plotly.js inlined when <paramref name="plotlyJsPath"/> is given.</summary>
-    public static string Page(Figure figure, string? plotlyJsPath = null)
+    public static string Page(GenericChart chart, string? plotlyJsPath = null)
     {
+        ArgumentNullException.ThrowIfNull(chart);
+        var figure = FigureJson.Read(ChartOutput.DisplayJson(chart));
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(GenAI.Core.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
         if (plotlyJsPath is not null) page.Append(InlineScript(plotlyJsPath)).Append('\n');
         page.Append("</head>\n<body style=\"margin:16px;background:#fff\">\n");
-        page.Append(Fragment(figure));
+        page.Append(Fragment(chart));
         page.Append("\n</body>\n</html>\n");
         return page.ToString();
     }

@@ -20,11 +20,13 @@ internal static class SvgRenderer
         double top = 10;
         if (figure.Title is not null)
         {
-            svg.Text(width / 2, 30, figure.Title, Style.TitleFont, "middle", extra: "font-weight=\"600\"");
+            var (title, titleSize) = Fitted(figure.Title, Style.TitleFont, width - 16, bold: true);
+            svg.Text(width / 2, 30, title, titleSize, "middle", extra: "font-weight=\"600\"");
             top = 46;
             if (figure.Subtitle is not null)
             {
-                svg.Text(width / 2, 52, figure.Subtitle, Style.SubtitleFont, "middle", Style.MutedText);
+                var (subtitle, subtitleSize) = Fitted(figure.Subtitle, Style.SubtitleFont, width - 16);
+                svg.Text(width / 2, 52, subtitle, subtitleSize, "middle", Style.MutedText);
                 top = 66;
             }
         }
@@ -59,6 +61,20 @@ internal static class SvgRenderer
         doc.Append(body.Replace(IdToken, id, StringComparison.Ordinal));
         doc.Append("</svg>\n");
         return doc.ToString();
+    }
+
+    /// <summary>
+    /// A title wider than the figure gets a smaller font (down to 70 % of its size) before it is shortened with "…",
+    /// so a long subtitle of a narrow figure stays whole and inside the picture.
+    /// </summary>
+    private static (string Text, double FontSize) Fitted(string text, double fontSize, double maxWidth, bool bold = false)
+    {
+        maxWidth *= 0.92;   // TextMetrics approximates Arial; DejaVu Sans, which Linux browsers fall back to, runs wider
+        if (bold) maxWidth /= 1.1;   // and the title's semibold glyphs are wider still
+        double needed = TextMetrics.Width(text, fontSize);
+        if (needed <= maxWidth) return (text, fontSize);
+        double smaller = Math.Max(fontSize * 0.7, Math.Floor(fontSize * maxWidth / needed * 10) / 10);
+        return (TextMetrics.Fit(text, smaller, maxWidth), smaller);
     }
 
     /// <summary>FNV-1a over the body: ids (clip paths, gradients) depend only on content, so output is deterministic,

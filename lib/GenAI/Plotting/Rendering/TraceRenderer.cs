@@ -85,7 +85,9 @@ internal static class TraceRenderer
     private static void Bar(SvgWriter svg, BarTrace b, int slot, int slots, string color, Scale x, Scale y)
     {
         double group = x.Band * 0.8, width = group / slots;
-        double zero = y.Map(0);
+        // On a log axis there is no 0: bars grow from the bottom of the axis, as plotly.js draws them.
+        double zero = y.Map(y.Spec.Log ? y.Spec.Min : 0);
+        double plotTop = Math.Min(y.Map(y.Spec.Min), y.Map(y.Spec.Max));
         string opacity = b.Opacity < 1 ? $"fill-opacity=\"{b.Opacity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}\"" : "";
         for (int i = 0; i < b.Values.Length; i++)
         {
@@ -94,10 +96,14 @@ internal static class TraceRenderer
             double left = x.Map(category) - group / 2 + slot * width;
             double top = y.Map(b.Values[i]);
             svg.Rect(left + 0.5, Math.Min(top, zero), width - 1, Math.Abs(zero - top), color, opacity);
-            if (b.ShowValues)
+            if (b.Texts is { } texts && i < texts.Length && !string.IsNullOrEmpty(texts[i]))
             {
                 double ty = b.Values[i] >= 0 ? top - 5 : top + 14;
-                svg.Text(left + width / 2, ty, GermanNumber.Format(b.Values[i], b.Decimals), 11, "middle");
+                // No room above the bar (its top touches the axis end): the text goes inside, as plotly.js places it.
+                if (ty - 10 < plotTop && Math.Abs(zero - top) > 18)
+                    svg.Text(left + width / 2, top + 14, texts[i], 11, "middle", Rgb.Parse(color).ContrastText());
+                else
+                    svg.Text(left + width / 2, ty, texts[i], 11, "middle");
             }
         }
     }
@@ -122,12 +128,13 @@ internal static class TraceRenderer
         double w = x.Band, hh = y.Band;
         var columns = h.ColumnNames.Select(c => Array.IndexOf(x.Spec.Categories, c)).ToArray();
         var rows = h.RowNames.Select(r => Array.IndexOf(y.Spec.Categories, r)).ToArray();
+        var texts = h.CellTexts;
+        bool annotate = texts is not null;
         double longest = 0;
-        for (int i = 0; i < h.Rows; i++)
-            for (int j = 0; j < h.Columns; j++) longest = Math.Max(longest, GermanNumber.Format(h.Z[i, j], h.Decimals).Length);
+        if (texts is not null) foreach (var text in texts) longest = Math.Max(longest, text?.Length ?? 0);
         // Annotation size: fit the longest value into a cell, between 7 and 13 px; skip when cells are too small to read.
         double fontSize = Math.Min(13, Math.Min((w - 4) / Math.Max(1, longest * 0.6), hh * 0.5));
-        if (!(h.Annotate && fontSize >= 7) && h.Rows * h.Columns >= RasterCells)
+        if (!(annotate && fontSize >= 7) && h.Rows * h.Columns >= RasterCells)
         {
             HeatmapImage(svg, h, x, y, columns, rows, min, max);
             return;
@@ -141,8 +148,8 @@ internal static class TraceRenderer
                 string fill = h.Colorscale.ColorAt((v - min) / (max - min));
                 double gap = Math.Min(w, hh) > 6 ? 1 : 0;
                 svg.Rect(cx - w / 2 + gap / 2, cy - hh / 2 + gap / 2, w - gap, hh - gap, fill);
-                if (h.Annotate && fontSize >= 7)
-                    svg.Text(cx, cy + fontSize * 0.36, GermanNumber.Format(v, h.Decimals), fontSize, "middle", Rgb.Parse(fill).ContrastText());
+                if (texts is not null && fontSize >= 7 && !string.IsNullOrEmpty(texts[i, j]))
+                    svg.Text(cx, cy + fontSize * 0.36, texts[i, j], fontSize, "middle", Rgb.Parse(fill).ContrastText());
             }
         }
     }

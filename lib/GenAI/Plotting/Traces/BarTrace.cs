@@ -1,7 +1,7 @@
 namespace GenAI.Plotting;
 
 /// <summary>Vertical bars: one per category (or per numeric x position).</summary>
-public sealed class BarTrace : Trace
+internal sealed class BarTrace : Trace
 {
     /// <summary>Bars over category labels.</summary>
     public BarTrace(string[] categories, double[] values)
@@ -18,10 +18,8 @@ public sealed class BarTrace : Trace
     public double[] Values { get; }
     /// <summary>Opacity 0…1.</summary>
     public double Opacity { get; set; } = 1;
-    /// <summary>Prints each value above its bar.</summary>
-    public bool ShowValues { get; set; }
-    /// <summary>Decimals of the printed values.</summary>
-    public int Decimals { get; set; } = 2;
+    /// <summary>Text printed above each bar (plotly's <c>text</c>), e.g. the value in German format; null = none.</summary>
+    public string[]? Texts { get; set; }
 
     /// <inheritdoc/>
     public override string PlotlyType => "bar";

@@ -4,7 +4,7 @@ namespace GenAI.Plotting;
 /// A matrix as coloured cells, row 0 at the top (as matrices are written), optionally with each
 /// value printed in its cell. For similarity and attention matrices, confusion matrices, weights.
 /// </summary>
-public sealed class HeatmapTrace : Trace
+internal sealed class HeatmapTrace : Trace
 {
     /// <summary>Creates a heatmap of <paramref name="z"/>, shape [rows, columns].</summary>
     public HeatmapTrace(double[,] z)
@@ -25,10 +25,8 @@ public sealed class HeatmapTrace : Trace
     public double? ZMin { get; set; }
     /// <summary>Value at the top of the colour scale; null = largest value.</summary>
     public double? ZMax { get; set; }
-    /// <summary>Prints each value in its cell.</summary>
-    public bool Annotate { get; set; }
-    /// <summary>Decimals of the printed values.</summary>
-    public int Decimals { get; set; } = 2;
+    /// <summary>Text printed in each cell, shape [rows, columns] (plotly's <c>text</c> with <c>texttemplate</c>); null = none.</summary>
+    public string[,]? CellTexts { get; set; }
     /// <summary>Title of the colour bar.</summary>
     public string? ColorbarTitle { get; set; }
     /// <summary>Whether to draw the colour bar.</summary>

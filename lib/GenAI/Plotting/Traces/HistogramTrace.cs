@@ -1,7 +1,7 @@
 namespace GenAI.Plotting;
 
 /// <summary>What the bar heights of a histogram mean.</summary>
-public enum HistogramNorm
+internal enum HistogramNorm
 {
     /// <summary>Number of values per bin.</summary>
     Count,
@@ -15,7 +15,7 @@ public enum HistogramNorm
 /// A histogram. Bins are computed here (not left to plotly.js) so the interactive and the static
 /// figure show the same bars: equal widths of a 1-2-5 step, edges at multiples of the width.
 /// </summary>
-public sealed class HistogramTrace : Trace
+internal sealed class HistogramTrace : Trace
 {
     /// <summary>Bins <paramref name="values"/> (NaN ignored) into about <paramref name="bins"/> bins (null: √n, 5…50).</summary>
     public HistogramTrace(double[] values, int? bins = null)

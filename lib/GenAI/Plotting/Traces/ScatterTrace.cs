@@ -1,7 +1,7 @@
 namespace GenAI.Plotting;
 
 /// <summary>How a scatter trace draws its points.</summary>
-public enum ScatterMode
+internal enum ScatterMode
 {
     /// <summary>Only markers (a point cloud).</summary>
     Markers,
@@ -12,7 +12,7 @@ public enum ScatterMode
 }
 
 /// <summary>Points (x, y) as markers and/or a line; optional text labels and colour by value with a colour bar.</summary>
-public sealed class ScatterTrace : Trace
+internal sealed class ScatterTrace : Trace
 {
     /// <summary>Creates a trace; x and y must have the same length.</summary>
     public ScatterTrace(double[] x, double[] y)

@@ -1,10 +1,10 @@
 namespace GenAI.Plotting;
 
 /// <summary>
-/// One data series of a figure (plotly.js calls it a trace). Subclasses hold the data as double
-/// arrays; the factory methods in <see cref="Chart"/> convert inputs.
+/// One data series of a figure as the static renderer reads it from plotly JSON (plotly.js calls it a trace);
+/// subclasses hold the data as double arrays.
 /// </summary>
-public abstract class Trace
+internal abstract class Trace
 {
     /// <summary>Name shown in the legend and the hover box.</summary>
     public string? Name { get; set; }

@@ -12,7 +12,7 @@ public sealed record Continuation(string Token, double Votes, double Probability
 /// What followed a context in the training text — the table of Shannon's experiment: each continuation with its
 /// votes ("Stimmen") and probability, most votes first. Displays as a table with bars.
 /// </summary>
-public sealed class NextTokenDistribution(string context, IReadOnlyList<Continuation> continuations)
+public sealed partial class NextTokenDistribution(string context, IReadOnlyList<Continuation> continuations)
     : IReadOnlyList<Continuation>, IDisplayable
 {
     /// <summary>How the end of a sentence is shown.</summary>

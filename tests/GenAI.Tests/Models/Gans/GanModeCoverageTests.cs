@@ -118,11 +118,12 @@ public class GanModeCoverageTests
     [Test]
     public void The_ring_plot_shows_samples_and_centres_on_fixed_axes_without_a_legend()
     {
-        var figure = Ring.Plot(Ring.Sample(50, seed: 1), "Schritt 256");
+        var chart = Ring.Plot(Ring.Sample(50, seed: 1), "Schritt 256");
+        var figure = GenAI.Tests.Plotting.ChartModel.Model(chart);
         Assert.That(figure.Traces.Count(), Is.EqualTo(2));
         Assert.That(((GenAI.Plotting.ScatterTrace)figure.Traces.ElementAt(1)).X, Has.Length.EqualTo(8));
         Assert.That(figure.LegendVisible, Is.False);
-        var grid = GenAI.Plotting.Chart.Grid(1, 2, figure, Ring.Plot(torch.zeros(5, 2)));
+        var grid = GenAI.Tests.Plotting.ChartModel.Model(Plotly.NET.CSharp.Chart.Grid([chart, Ring.Plot(torch.zeros(5, 2))], 1, 2));
         Assert.That(grid.LegendVisible, Is.False, "a grid of ring plots has no legend either");
         Assert.That(grid.Subplots.Select(s => (s.X.Min, s.X.Max)), Has.All.EqualTo(((double?)-3.2, (double?)3.2)));
     }

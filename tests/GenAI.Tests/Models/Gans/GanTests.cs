@@ -106,7 +106,7 @@ public class GanTests
         Assert.That(first.DReal, Is.EqualTo(0.5).Within(0.15), "an untrained D guesses");
         Assert.That(history.Steps.Count, Is.EqualTo(8));
         Assert.That(history.Steps.All(s => double.IsFinite(s.DiscriminatorLoss) && double.IsFinite(s.GeneratorLoss)));
-        Assert.That(history.ToString(), Does.Contain("Epoche 1: D-Verlust"));
+        Assert.That(history.ToString().Split('\n')[0], Does.StartWith("Epoche | D-Verlust | G-Verlust"), "one table row per epoch");
     }
 
     [Test]
@@ -117,12 +117,12 @@ public class GanTests
         var gan = new Gan(new GanConfig { Width = 16, LatentSize = 8 });
         var history = new GanTrainer(gan) { Seed = 4 }.Fit(data, epochs: 1, batchSize: 32);
         var d = history.Steps.Select(s => s.DiscriminatorLoss).ToArray();
-        var losses = history.LossChart().Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
+        var losses = GenAI.Tests.Plotting.ChartModel.Model(history.LossChart()).Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
         Assert.That(losses.Select(t => t.Name), Is.EqualTo(new[] { "Diskriminator", "Generator" }));
         Assert.That(losses[0].X, Is.EqualTo(Enumerable.Range(1, d.Length).Select(i => (double)i)));
         // With fewer steps than the 25-step window, the moving mean is the running mean.
         Assert.That(losses[0].Y[^1], Is.EqualTo(d.Average()).Within(1e-12));
-        var scores = history.ScoreChart().Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
+        var scores = GenAI.Tests.Plotting.ChartModel.Model(history.ScoreChart()).Traces.Cast<GenAI.Plotting.ScatterTrace>().ToArray();
         Assert.That(scores.Select(t => t.Name), Is.EqualTo(new[] { "D(echt)", "D(G(z))" }));
         Assert.That(scores[1].Y[0], Is.EqualTo(history.Steps[0].DFake).Within(1e-12));
     }

@@ -4,6 +4,8 @@
   torch_interop.py decode-safetensors WEIGHTS Z_JSON   reads a safetensors file written by GenAI with the
       parser below (independent of TorchSharp.PyBridge), loads it into the reference VAE and prints the
       decoded images for the latent codes in Z_JSON as JSON.
+  torch_interop.py decode-safetensors-package WEIGHTS Z_JSON   the same, but reads the file with the safetensors
+      package's own safetensors.torch.load_file (the reference implementation; only when it is installed).
   torch_interop.py save-state-dict PATH Z_JSON          builds the reference VAE (seed 7), saves its
       state_dict with torch.save and prints its decoded images for Z_JSON as JSON.
 
@@ -56,6 +58,10 @@ def main():
     model = VAE(z.shape[1])
     if mode == "decode-safetensors":
         model.load_state_dict(read_safetensors(path), strict=True)
+    elif mode == "decode-safetensors-package":
+        from safetensors.torch import load_file
+
+        model.load_state_dict(load_file(path), strict=True)
     elif mode == "save-state-dict":
         torch.manual_seed(7)
         model = VAE(z.shape[1])

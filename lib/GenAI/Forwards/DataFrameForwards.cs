@@ -1,0 +1,35 @@
+// One `#r "GenAI.dll"` is enough for notebooks to write `using Microsoft.Data.Analysis;` and build DataFrames,
+// as a pandas course builds its tables. The same mechanism as TorchSharpForwards.cs: the compiler finds the
+// types through GenAI.dll and loads Microsoft.Data.Analysis.dll from the same folder; at run time every type
+// still lives in Microsoft.Data.Analysis.dll. AssemblyForwardsTests fails when a public type is missing here.
+using System.Runtime.CompilerServices;
+
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.ArrowStringDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.BooleanDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.ByteDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.CharDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrame))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrameColumnCollection))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrameJoinExtensions))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrameRow))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DataFrameRowCollection))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DateTimeDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DecimalDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DoubleDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.DropNullOptions))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.Extensions))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.GroupBy))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.GroupBy<>))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.Int16DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.Int32DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.Int64DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.JoinAlgorithm))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.PrimitiveDataFrameColumn<>))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.SByteDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.SingleDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.StringDataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.UInt16DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.UInt32DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.UInt64DataFrameColumn))]
+[assembly: TypeForwardedTo(typeof(Microsoft.Data.Analysis.VBufferDataFrameColumn<>))]
