@@ -9,6 +9,12 @@ namespace GenAI.Models;
 /// <param name="TrainingCommand">The <c>genai</c> command line that reproduces the weights.</param>
 public sealed record PretrainedCharModel(CharRnnLanguageModel Model, CharVocabulary Vocabulary, string TrainingCommand);
 
+/// <summary>A character-level GPT shipped with the library, with its alphabet and the command that trained it.</summary>
+/// <param name="Model">The transformer (in eval mode).</param>
+/// <param name="Vocabulary">Its alphabet: id i is character <c>Vocabulary[i]</c>.</param>
+/// <param name="TrainingCommand">The <c>genai</c> command line that reproduces the weights.</param>
+public sealed record PretrainedGpt(Gpt Model, CharVocabulary Vocabulary, string TrainingCommand);
+
 /// <summary>
 /// Weights that ship inside GenAI.dll (folder <c>Models/Pretrained</c>, DESIGN.md §6): models that train longer than a
 /// chapter's time budget. Each was produced by the project's own <c>genai train</c> command with a fixed seed; the
@@ -28,7 +34,30 @@ public static class PretrainedModels
     /// Its alphabet equals <c>CharVocabulary.Build(Corpus.Load("grimm").Text)</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The weights are not embedded in this build of GenAI.dll.</exception>
-    public static PretrainedCharModel GrimmLstm() => LoadCharModel("grimm-lstm", GrimmLstmCommand);
+    public static PretrainedCharModel GrimmLstm()
+    {
+        var (model, vocabulary) = LoadCharModel<CharRnnLanguageModel, CharRnnConfig>("grimm-lstm", GrimmLstmCommand, c => c.VocabularySize,
+            c => new CharRnnLanguageModel(c));
+        return new PretrainedCharModel(model, vocabulary, GrimmLstmCommand);
+    }
+
+    /// <summary>The command that produced <c>grimm-gpt.safetensors</c> (see <c>lib/GenAI/Models/Pretrained/README.md</c>).</summary>
+    public const string GrimmGptCommand =
+        "genai train gpt --corpus grimm --block-size 128 --batch-size 32 --layers 6 --heads 4 --embd 128 --iters 5000 --lr 2e-3 "
+        + "--min-lr 2e-4 --lr-decay-iters 5000 --warmup-iters 200 --beta2 0.99 --weight-decay 0.1 --grad-clip 1.0 --dropout 0.1 --no-bias "
+        + "--eval-iters 20 --eval-interval 500 --seed 1 --threads 2 --out grimm-gpt.safetensors";
+
+    /// <summary>
+    /// The character-level GPT of chapter 07 (6 pre-LN blocks, 4 heads, width 128, 128 positions, 1.219.200 parameters),
+    /// trained by <see cref="GrimmGptCommand"/> on the first 90 % of Grimms Märchen; the last 10 % stay held out.
+    /// Its alphabet equals <c>CharVocabulary.Build(Corpus.Load("grimm").Text)</c>. In eval mode.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The weights are not embedded in this build of GenAI.dll.</exception>
+    public static PretrainedGpt GrimmGpt()
+    {
+        var (model, vocabulary) = LoadCharModel<Gpt, GptConfig>("grimm-gpt", GrimmGptCommand, c => c.VocabularySize, c => new Gpt(c));
+        return new PretrainedGpt(model, vocabulary, GrimmGptCommand);
+    }
 
     /// <summary>The command that produced <c>diffusion.safetensors</c> (chapter 03; see the README beside the weights).</summary>
     public const string DiffusionCommand = "genai train diffusion --out diffusion.safetensors";
@@ -49,19 +78,20 @@ public static class PretrainedModels
         return unet;
     }
 
-    private static PretrainedCharModel LoadCharModel(string name, string command)
+    // The three files of a shipped character model: alphabet, config (whose alphabet size must match), weights.
+    private static (TModel Model, CharVocabulary Vocabulary) LoadCharModel<TModel, TConfig>(string name, string command,
+        Func<TConfig, int> vocabularySize, Func<TConfig, TModel> create) where TModel : TorchSharp.torch.nn.Module where TConfig : class
     {
-        var configJson = ReadText(name + ".json", command);
         var vocabulary = CharVocabulary.FromCharacters(ReadText(name + ".vocab.txt", command));
-        var config = Checkpoint.ParseConfig<CharRnnConfig>(configJson, name + ".json", nameof(CharRnnLanguageModel));
-        if (config.VocabularySize != vocabulary.Size)
+        var config = Checkpoint.ParseConfig<TConfig>(ReadText(name + ".json", command), name + ".json", typeof(TModel).Name);
+        if (vocabularySize(config) != vocabulary.Size)
             throw new InvalidDataException(
-                $"{name}: Die Konfiguration nennt {config.VocabularySize} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
-        var model = new CharRnnLanguageModel(config);
+                $"{name}: Die Konfiguration nennt {vocabularySize(config)} Zeichen, das Alphabet hat {vocabulary.Size} (Build-Fehler).");
+        var model = create(config);
         using (var weights = Open(name + ".safetensors", command))
             SafetensorsWeights.Load(model, weights, name + ".safetensors");
         model.eval();
-        return new PretrainedCharModel(model, vocabulary, command);
+        return (model, vocabulary);
     }
 
     private static string ReadText(string file, string command)

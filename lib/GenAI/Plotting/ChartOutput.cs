@@ -67,7 +67,7 @@ public static class ChartOutput
         var figure = FigureJson.Read(json);
         string svg = SvgRenderer.Render(figure);
         return new MimeBundle()
-            .Add(MimeBundle.TextHtml, PlotlyHtml.Fragment(json, svg))
+            .Add(MimeBundle.TextHtml, PlotlyHtml.Fragment(json, figure, svg))
             .Add(MimeBundle.Plotly, json)
             .Add(MimeBundle.ImageSvg, svg)
             .Add(MimeBundle.TextPlain, figure.ToString());

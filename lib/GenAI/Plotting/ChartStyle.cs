@@ -7,6 +7,9 @@ namespace GenAI.Plotting;
 /// The few styling calls the course's charts need that Plotly.NET.CSharp 0.14 does not offer in C#: a title with
 /// a subtitle, both axis titles in one call, and a legend heading. Everything else is Plotly.NET's own API
 /// (<c>WithXAxisStyle</c>, <c>WithSize</c>, <c>WithTraceInfo</c> …).
+/// Like those, each call changes the layout or traces of the chart passed in and returns that chart (Plotly.NET 6's
+/// <c>With…</c> calls do the same, checked in <c>ChartStyleTests</c>): style a chart before you display it, and build a
+/// new one for a second variant.
 /// </summary>
 public static class ChartStyle
 {

@@ -90,23 +90,40 @@ public static class GptTrainer
         return optim.AdamW(groups, options.LearningRate, options.Beta1, options.Beta2);
     }
 
-    /// <summary>Mean loss over <see cref="GptTrainingOptions.EvalIterations"/> random batches of <paramref name="data"/>, in eval mode.</summary>
-    public static double EstimateLoss(Gpt model, TextWindows data, GptTrainingOptions options, Random random)
+    /// <summary>
+    /// Mean loss over <see cref="GptTrainingOptions.EvalIterations"/> random batches of <paramref name="data"/>, in eval mode
+    /// (nanoGPT's <c>estimate_loss</c>). The batches are drawn one after the other as there, but scored together in as few
+    /// forward passes as fit <paramref name="tokensPerPass"/>: all batches have the same size, so the mean over all windows is
+    /// the mean of the batch means, and a few large matrix products take less time than many small ones.
+    /// </summary>
+    /// <param name="model">The model; its mode is restored afterwards.</param>
+    /// <param name="data">Windows to draw from.</param>
+    /// <param name="options">Batch size and the number of batches (<see cref="GptTrainingOptions.EvalIterations"/>).</param>
+    /// <param name="random">Draws the windows.</param>
+    /// <param name="tokensPerPass">The most positions scored in one forward pass (bounds memory; at least one batch).</param>
+    public static double EstimateLoss(Gpt model, TextWindows data, GptTrainingOptions options, Random random, int tokensPerPass = EvaluationTokens)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         bool wasTraining = model.training;
         model.eval();
+        int perPass = Math.Max(1, tokensPerPass / (options.BatchSize * data.BlockSize));   // batches per forward pass
         double sum = 0;
         using (no_grad())
-            for (int i = 0; i < options.EvalIterations; i++)
+            for (int done = 0; done < options.EvalIterations; done += perPass)
             {
                 using var scope = NewDisposeScope();
-                var (x, y) = data.RandomBatch(options.BatchSize, random);
-                sum += model.Loss(x, y).item<float>();
+                int count = Math.Min(perPass, options.EvalIterations - done);
+                var batches = Enumerable.Range(0, count).Select(_ => data.RandomBatch(options.BatchSize, random)).ToArray();
+                var x = torch.cat([.. batches.Select(b => b.X)], 0);        // [count·B, T]
+                var y = torch.cat([.. batches.Select(b => b.Y)], 0);
+                sum += model.Loss(x, y).item<float>() * count;
             }
         model.train(wasTraining);
         return sum / options.EvalIterations;
     }
+
+    /// <summary>The most positions <see cref="EstimateLoss"/> scores in one forward pass by default (bounds its memory).</summary>
+    public const int EvaluationTokens = 1 << 16;
 }

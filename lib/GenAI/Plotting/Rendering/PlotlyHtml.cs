@@ -51,12 +51,13 @@ public static class PlotlyHtml
     {
         ArgumentNullException.ThrowIfNull(chart);
         string figureJson = ChartOutput.DisplayJson(chart);
-        return Fragment(figureJson, SvgRenderer.Render(FigureJson.Read(figureJson)));
+        var figure = FigureJson.Read(figureJson);
+        return Fragment(figureJson, figure, SvgRenderer.Render(figure));
     }
 
-    internal static string Fragment(string figureJson, string svg)
+    // figureJson, the figure read from it and its SVG: callers that already have them parse the JSON only once.
+    internal static string Fragment(string figureJson, Figure figure, string svg)
     {
-        var figure = FigureJson.Read(figureJson);
         string json = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
         string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
         int occurrence = Occurrences.AddOrUpdate(hash, 1, (_, n) => n + 1);
@@ -109,13 +110,14 @@ public static class PlotlyHtml
     public static string Page(GenericChart chart, string? plotlyJsPath = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var figure = FigureJson.Read(ChartOutput.DisplayJson(chart));
+        string figureJson = ChartOutput.DisplayJson(chart);
+        var figure = FigureJson.Read(figureJson);
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(GenAI.Core.HtmlText.Escape(figure.Title ?? "Abbildung")).Append("</title>\n");
         if (plotlyJsPath is not null) page.Append(InlineScript(plotlyJsPath)).Append('\n');
         page.Append("</head>\n<body style=\"margin:16px;background:#fff\">\n");
-        page.Append(Fragment(chart));
+        page.Append(Fragment(figureJson, figure, SvgRenderer.Render(figure)));
         page.Append("\n</body>\n</html>\n");
         return page.ToString();
     }

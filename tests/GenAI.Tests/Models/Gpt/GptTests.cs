@@ -152,6 +152,32 @@ public class GptTests
         Assert.That(tail / 30, Is.EqualTo(all / 49).Within(0.5), "per-token costs are of the same size");
     }
 
+    [TestCase(1 << 16)]
+    [TestCase(3 * 4 * 16)]   // a pass of 3 batches: 7 batches need passes of 3, 3 and 1
+    public void The_loss_estimate_is_the_mean_of_the_batch_losses_nanogpt_averages(int tokensPerPass)
+    {
+        using var scope = NewDisposeScope();
+        using var model = Small();
+        var data = new TextWindows(Enumerable.Range(0, 400).Select(i => i * 7 % 13), 16);
+        var options = new GptTrainingOptions { BatchSize = 4, EvalIterations = 7 };
+        // Oracle: nanoGPT's estimate_loss, one forward pass per batch, from the same stream of random windows.
+        var random = new Random(3);
+        double expected = 0;
+        using (no_grad())
+            for (int i = 0; i < options.EvalIterations; i++)
+            {
+                var (x, y) = data.RandomBatch(options.BatchSize, random);
+                model.eval();
+                expected += model.Loss(x, y).item<float>() / options.EvalIterations;
+            }
+        model.train();
+        var ours = new Random(3);
+        double estimate = GptTrainer.EstimateLoss(model, data, options, ours, tokensPerPass);
+        Assert.That(estimate, Is.EqualTo(expected).Within(1e-5));
+        Assert.That(model.training, Is.True, "the model is back in training mode");
+        Assert.That(ours.Next(), Is.EqualTo(random.Next()), "the same windows were drawn, so training goes on with the same batches");
+    }
+
     [Test]
     public void The_learning_rate_warms_up_linearly_then_follows_a_cosine_down_to_the_minimum()
     {
