@@ -48,7 +48,7 @@ public static class PretrainedModels
         + "--eval-iters 20 --eval-interval 500 --seed 1 --threads 2 --out grimm-gpt.safetensors";
 
     /// <summary>
-    /// The character-level GPT of chapter 07 (6 pre-LN blocks, 4 heads, width 128, 128 positions, 1.219.200 parameters),
+    /// The character-level GPT of chapter 07 (6 pre-LN blocks, 4 heads, width 128, 128 positions, 1,219,200 parameters),
     /// trained by <see cref="GrimmGptCommand"/> on the first 90 % of Grimms Märchen; the last 10 % stay held out.
     /// Its alphabet equals <c>CharVocabulary.Build(Corpus.Load("grimm").Text)</c>. In eval mode.
     /// </summary>
