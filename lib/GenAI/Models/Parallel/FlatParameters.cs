@@ -37,8 +37,12 @@ public sealed class FlatParameters : IDisposable
             sizes[b] += parameters[i].numel();
         }
         var first = parameters[0];
-        buffers = [.. sizes.Select(n => new Parameter(zeros(n, dtype: first.dtype, device: first.device)))];
+        if (parameters.Any(p => p.dtype != first.dtype || p.device_type != first.device_type))
+            throw new ArgumentException("Flache Puffer brauchen Parameter eines Datentyps auf einem Gerät.", nameof(parameters));
+        // These buffers live as long as this object, not as long as the caller's dispose scope.
+        buffers = [.. sizes.Select(n => Keep(new Parameter(zeros(n, dtype: first.dtype, device: first.device))))];
         using (no_grad())
+        using (NewDisposeScope())
             for (int i = 0; i < parameters.Count; i++)
                 View(buffers, i).copy_(parameters[i]);
         Bind(parameters);
@@ -66,8 +70,9 @@ public sealed class FlatParameters : IDisposable
         if (parameters.Count != slots.Length || parameters.Where((p, i) => !p.shape.SequenceEqual(slots[i].Shape)).Any())
             throw new ArgumentException(
                 $"Die Replik hat andere Parameter ({parameters.Count}) als das Modell ({slots.Length}) oder andere Formen.", nameof(parameters));
-        var own = buffers.Select(b => zeros_like(b)).ToArray();
+        var own = buffers.Select(b => Keep(zeros_like(b))).ToArray();
         using (no_grad())
+        using (NewDisposeScope())   // frees the view handles; the parameters keep the storage
             for (int i = 0; i < parameters.Count; i++)
             {
                 parameters[i].set_(View(buffers, i));
@@ -97,8 +102,8 @@ public sealed class FlatParameters : IDisposable
                 {
                     long n = buffers[b].numel(), start = n * i / parts, length = n * (i + 1) / parts - start;
                     if (length == 0) continue;
-                    var slice = new Parameter(buffers[b].detach().narrow(0, start, length));   // shares the buffer's storage
-                    slice.grad = gradients[0][b].narrow(0, start, length);
+                    var slice = Keep(new Parameter(buffers[b].detach().narrow(0, start, length)));   // shares the buffer's storage
+                    using (var gradient = gradients[0][b].narrow(0, start, length)) slice.grad = gradient;
                     result[i].Add((slice, Groups[b]));
                 }
             }
@@ -135,6 +140,12 @@ public sealed class FlatParameters : IDisposable
             foreach (var g in own) g.Dispose();
         gradients.Clear();
         foreach (var b in buffers) b.Dispose();
+    }
+
+    private static T Keep<T>(T tensor) where T : Tensor
+    {
+        tensor.DetachFromDisposeScope();
+        return tensor;
     }
 
     private Tensor View(IReadOnlyList<Tensor> flat, int i) =>

@@ -163,6 +163,20 @@ public class DataParallelTests
     }
 
     [Test]
+    public void The_shared_buffers_outlive_the_dispose_scope_they_were_made_in()
+    {
+        using var model = new GenAI.Models.Gpt(Config());
+        DataParallel<GenAI.Models.Gpt> parallel;
+        using (NewDisposeScope()) parallel = new DataParallel<GenAI.Models.Gpt>(model, () => new GenAI.Models.Gpt(model.Config), 2, DecayGroup);
+        using (parallel)
+        {
+            using var x = torch.randint(0, 13, [4, 16], dtype: ScalarType.Int64);
+            Assert.That(parallel.ForwardBackward(x, x, static (m, xs, ys) => m.Loss(xs, ys)), Is.GreaterThan(0));
+            Assert.That(parallel.Slices.SelectMany(s => s).All(s => !s.Slice.IsInvalid && s.Slice.grad is not null), Is.True);
+        }
+    }
+
+    [Test]
     public void A_replica_of_another_shape_is_refused()
     {
         using var model = new GenAI.Models.Gpt(Config());
