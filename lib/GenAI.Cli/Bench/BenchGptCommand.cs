@@ -10,8 +10,9 @@ namespace GenAI.Cli.Bench;
 
 /// <summary>
 /// <c>genai bench gpt</c>: nanoGPT's "baby GPT" CPU recipe (4 layers, 4 heads, width 128, block 64, batch 12, 2000 steps, no bias,
-/// no dropout) on tiny Shakespeare, first with the course's <see cref="GptTrainer"/> in TorchSharp, then the same model and loop in
-/// PyTorch (<c>bench/gpt_reference.py</c>), in one run on the same text and thread count. Prints time per iteration (median),
+/// no dropout) on tiny Shakespeare, first with the course's <see cref="GptTrainer"/> in TorchSharp (data-parallel: one model replica
+/// per thread, each on its share of the batch), then the same model and loop in PyTorch (<c>bench/gpt_reference.py</c>, nanoGPT's
+/// single model with every operation split over the threads), in one run on the same text and thread count. Prints time per iteration (median),
 /// total wall time and final validation loss of both, and checks issue 20's target: val loss within 0,05 of PyTorch's and wall
 /// time at most half of PyTorch's.
 /// </summary>
@@ -34,13 +35,18 @@ public sealed class BenchGptCommand : IBenchCommand
             Description = "Seed for both sides (their generators differ, so the runs are not bit-identical).", DefaultValueFactory = _ => 1337,
         };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the PyTorch run." };
+        var noDataParallel = new Option<bool>("--no-data-parallel")
+        {
+            Description = "Train our side with every operation split over the threads (as PyTorch does) instead of one replica per thread.",
+        };
         var gpt = new Command("gpt", "Train nanoGPT's baby-GPT recipe with TorchSharp and PyTorch and compare time and validation loss.")
-            { corpus, iters, threads, seed, noReference };
-        gpt.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(iters), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(noReference)));
+            { corpus, iters, threads, seed, noReference, noDataParallel };
+        gpt.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(iters), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(noReference),
+            !parse.GetValue(noDataParallel)));
         return gpt;
     }
 
-    private static int Run(string corpusName, int iterations, int threads, int seed, bool noReference)
+    private static int Run(string corpusName, int iterations, int threads, int seed, bool noReference, bool dataParallel)
     {
         Corpus text;
         try { text = Corpus.Load(corpusName); }
@@ -50,7 +56,7 @@ public sealed class BenchGptCommand : IBenchCommand
             return 1;
         }
         var ci = CultureInfo.InvariantCulture;
-        var options = new GptTrainingOptions { Iterations = iterations, DecayIterations = Math.Max(iterations, 100), Seed = seed };
+        var options = new GptTrainingOptions { Iterations = iterations, DecayIterations = Math.Max(iterations, 100), Seed = seed, DataParallel = dataParallel };
         Console.WriteLine(string.Create(ci,
             $"GPT benchmark (nanoGPT baby-GPT recipe): {text.Name}, {text.Length} characters, {iterations} steps, "
             + $"{threads} thread(s) each, {Environment.ProcessorCount} cores"));
@@ -63,6 +69,7 @@ public sealed class BenchGptCommand : IBenchCommand
         var (train, validation) = HeldOutSplit.Split(vocab.Encode(text.Text));
         torch.manual_seed(seed);
         var model = new Gpt(new GptConfig(vocab.Size, BlockSize: 64, Layers: 4, Heads: 4, EmbeddingSize: 128, Dropout: 0, Bias: false));
+        Console.WriteLine("  " + Commands.TrainGptCommand.Parallelism(model, options));
         var ours = GptTrainer.Train(model, new TextWindows(train, 64), new TextWindows(validation, 64), options,
             e => Console.WriteLine(string.Create(ci, $"  step {e.Step}: train loss {e.TrainLoss:F4}, val loss {e.ValidationLoss:F4} ({e.Seconds:F1} s)")));
         var oursRun = new GptBenchRun(ours.MedianStepMilliseconds, ours.Seconds, ours.FinalValidationLoss);

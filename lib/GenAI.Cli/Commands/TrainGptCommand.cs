@@ -55,11 +55,15 @@ public sealed class TrainGptCommand : ITrainCommand
         var evalInterval = new Option<int>("--eval-interval") { Description = "Evaluate every this many steps.", DefaultValueFactory = _ => d.EvalInterval };
         var seed = new Option<int>("--seed") { Description = "Random seed (weights and batches).", DefaultValueFactory = _ => d.Seed };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0: libtorch's default).", DefaultValueFactory = _ => 0 };
+        var noDataParallel = new Option<bool>("--no-data-parallel")
+        {
+            Description = "Split every operation over the threads instead of the batch over one model replica per thread.",
+        };
         var output = new Option<string?>("--out") { Description = "Save the weights here (.safetensors, config .json and alphabet .vocab.txt beside it)." };
         var sample = new Option<int>("--sample") { Description = "Print this many generated characters at the end (0: none).", DefaultValueFactory = _ => 0 };
         var command = new Command("gpt", "Train a character-level GPT with nanoGPT's knobs; first 90 % train, last 10 % validation.")
             { corpus, blockSize, batchSize, layers, heads, embd, iters, lr, minLr, decay, warmup, beta1, beta2, weightDecay, gradClip, dropout, noBias,
-              evalIters, evalInterval, seed, threads, output, sample };
+              evalIters, evalInterval, seed, threads, noDataParallel, output, sample };
         command.SetAction(result =>
         {
             Corpus text;
@@ -74,7 +78,7 @@ public sealed class TrainGptCommand : ITrainCommand
                     MinLearningRate = result.GetValue(minLr), DecayIterations = result.GetValue(decay), WarmupIterations = result.GetValue(warmup),
                     Beta1 = result.GetValue(beta1), Beta2 = result.GetValue(beta2), WeightDecay = result.GetValue(weightDecay),
                     GradientClip = result.GetValue(gradClip), EvalIterations = result.GetValue(evalIters), EvalInterval = result.GetValue(evalInterval),
-                    Seed = result.GetValue(seed),
+                    Seed = result.GetValue(seed), DataParallel = !result.GetValue(noDataParallel),
                 };
                 options.Validate();
                 config = new GptConfig(2, result.GetValue(blockSize), result.GetValue(layers), result.GetValue(heads), result.GetValue(embd),
@@ -105,6 +109,7 @@ public sealed class TrainGptCommand : ITrainCommand
             Console.WriteLine(string.Create(ci,
                 $"GPT {config.Layers} layers x {config.Heads} heads x {config.EmbeddingSize}, block {config.BlockSize}, bias {config.Bias}: "
                 + $"{model.parameters().Sum(p => p.numel())} parameters, {torch.get_num_threads()} threads"));
+            Console.WriteLine(Parallelism(model, options));
             var history = GptTrainer.Train(model, new TextWindows(train, config.BlockSize), new TextWindows(validation, config.BlockSize), options,
                 e => Console.WriteLine(string.Create(ci,
                     $"step {e.Step}: train loss {e.TrainLoss:F4}, val loss {e.ValidationLoss:F4}, lr {e.LearningRate:0.###e0} ({e.Seconds:F1} s)")));
@@ -126,5 +131,16 @@ public sealed class TrainGptCommand : ITrainCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One line on how <see cref="GptTrainer.Train"/> will use the threads for this model and these options.</summary>
+    internal static string Parallelism(Gpt model, GptTrainingOptions options)
+    {
+        int replicas = GptTrainer.Replicas(model, options);
+        if (replicas > 1)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"data parallel: {replicas} replicas share each batch of {options.BatchSize} windows, one thread each");
+        string why = !options.DataParallel ? "--no-data-parallel" : model.Config.Dropout > 0 ? "dropout would not repeat" : "one thread or window";
+        return $"data parallel: off ({why}); operations split over {torch.get_num_threads()} thread(s)";
     }
 }

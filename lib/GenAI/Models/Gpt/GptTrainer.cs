@@ -10,7 +10,8 @@ namespace GenAI.Models;
 /// nanoGPT's training loop for a <see cref="Gpt"/>: random windows, cross-entropy, AdamW with decoupled weight decay on
 /// matrices only (Loshchilov &amp; Hutter 2019), warm-up and cosine learning-rate decay, gradient clipping, and an
 /// evaluation of both splits every <see cref="GptTrainingOptions.EvalInterval"/> steps. Chapter 07 writes the same lines
-/// out in a cell; <c>genai train gpt</c> and the benchmark call this.
+/// out in a cell; <c>genai train gpt</c> and the benchmark call this. Without dropout it splits each batch over one model replica
+/// per intra-op thread (<see cref="DataParallel{TModel}"/>, <see cref="GptTrainingOptions.DataParallel"/>).
 /// </summary>
 public static class GptTrainer
 {
@@ -33,7 +34,19 @@ public static class GptTrainer
             throw new ArgumentException(
                 $"Die Fenster ({train.BlockSize}/{validation.BlockSize}) müssen so lang sein wie der Kontext des Modells ({model.Config.BlockSize}).");
         var random = new Random(options.Seed);
-        using var optimizer = CreateOptimizer(model, options);
+        int replicas = Replicas(model, options);
+        using var parallel = replicas > 1 ? new DataParallel<Gpt>(model, () => new Gpt(model.Config), replicas, DecayGroup) : null;
+        // One AdamW, or one per replica over its slice of the shared weights (updated side by side).
+        AdamW[] optimizers = parallel is null ? [CreateOptimizer(model, options)] : [.. parallel.Slices.Select(slice => CreateOptimizer(slice, options))];
+        try { return RunSteps(model, train, validation, options, random, parallel, optimizers, onEvaluation, cancellation); }
+        finally { foreach (var optimizer in optimizers) optimizer.Dispose(); }
+    }
+
+    // The loop proper: nanoGPT's step on the whole batch, or data-parallel on shares of it.
+    private static GptTrainingHistory RunSteps(Gpt model, TextWindows train, TextWindows validation, GptTrainingOptions options, Random random,
+        DataParallel<Gpt>? parallel, AdamW[] optimizers, Action<GptEvaluation>? onEvaluation, CancellationToken cancellation)
+    {
+        Func<Tensor, Tensor, double>? meanLoss = parallel is null ? null : (x, y) => parallel.MeanLoss(x, y, static (m, xs, ys) => m.Loss(xs, ys));
         var losses = new List<float>(options.Iterations);
         var evaluations = new List<GptEvaluation>();
         var stepTimes = new List<double>(options.Iterations);
@@ -41,7 +54,8 @@ public static class GptTrainer
 
         void Evaluate(int step)
         {
-            var evaluation = new GptEvaluation(step, EstimateLoss(model, train, options, random), EstimateLoss(model, validation, options, random),
+            var evaluation = new GptEvaluation(step, EstimateLossWith(model, train, options, random, EvaluationTokens, meanLoss),
+                EstimateLossWith(model, validation, options, random, EvaluationTokens, meanLoss),
                 options.LearningRateAt(step), clock.Elapsed.TotalSeconds);
             evaluations.Add(evaluation);
             onEvaluation?.Invoke(evaluation);
@@ -54,14 +68,23 @@ public static class GptTrainer
             long start = Stopwatch.GetTimestamp();
             using var scope = NewDisposeScope();
             double lr = options.LearningRateAt(step);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            foreach (var group in optimizers.SelectMany(o => o.ParamGroups)) group.LearningRate = lr;
             var (x, y) = train.RandomBatch(options.BatchSize, random);          // [B, T] each
-            var loss = model.Loss(x, y);                                        // nats per token
-            optimizer.zero_grad();
-            loss.backward();
-            if (options.GradientClip > 0) nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
-            optimizer.step();
-            losses.Add(loss.item<float>());
+            float loss;                                                         // nats per token
+            if (parallel is null)
+            {
+                var batchLoss = model.Loss(x, y);
+                optimizers[0].zero_grad();
+                batchLoss.backward();
+                loss = batchLoss.item<float>();
+            }
+            else
+                loss = parallel.ForwardBackward(x, y, static (m, xs, ys) => m.Loss(xs, ys));   // shares of B side by side
+            if (options.GradientClip > 0)
+                nn.utils.clip_grad_norm_(parallel is null ? model.parameters() : parallel.Parameters.Buffers, options.GradientClip);
+            if (parallel is null) optimizers[0].step();
+            else parallel.Step(i => optimizers[i].step());
+            losses.Add(loss);
             stepTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
         Evaluate(losses.Count);
@@ -82,13 +105,38 @@ public static class GptTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var parameters = model.parameters().ToArray();
+        return AdamW(parameters.Where(p => DecayGroup(p) == 0), parameters.Where(p => DecayGroup(p) == 1), options);
+    }
+
+    /// <summary>
+    /// How many replicas <see cref="Train"/> splits a batch over: one per intra-op thread (<c>torch.get_num_threads()</c>), at most
+    /// one per window, when <see cref="GptTrainingOptions.DataParallel"/> is on and the model has no dropout; otherwise 1. With
+    /// dropout the replicas would draw their masks from LibTorch's one generator in whatever order the threads reach it, and a
+    /// seeded run would no longer repeat.
+    /// </summary>
+    public static int Replicas(Gpt model, GptTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.DataParallel && model.Config.Dropout == 0 ? Math.Clamp(get_num_threads(), 1, options.BatchSize) : 1;
+    }
+
+    // The same two groups over a replica's slice of the data-parallel buffers (one slice of matrices, one of vectors).
+    private static AdamW CreateOptimizer(IReadOnlyList<(Parameter Slice, int Group)> slice, GptTrainingOptions options) =>
+        AdamW(slice.Where(s => s.Group == 0).Select(s => s.Slice), slice.Where(s => s.Group == 1).Select(s => s.Slice), options);
+
+    private static AdamW AdamW(IEnumerable<Parameter> decay, IEnumerable<Parameter> noDecay, GptTrainingOptions options)
+    {
         var groups = new[]
         {
-            new AdamW.ParamGroup(parameters.Where(p => p.dim() >= 2), new AdamW.Options { weight_decay = options.WeightDecay }),
-            new AdamW.ParamGroup(parameters.Where(p => p.dim() < 2), new AdamW.Options { weight_decay = 0.0 }),
+            new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = options.WeightDecay }),
+            new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0.0 }),
         };
         return optim.AdamW(groups, options.LearningRate, options.Beta1, options.Beta2);
     }
+
+    // 0: matrices and embeddings, which decay; 1: biases and LayerNorm scales, which do not.
+    private static int DecayGroup(Parameter p) => p.dim() >= 2 ? 0 : 1;
 
     /// <summary>
     /// Mean loss over <see cref="GptTrainingOptions.EvalIterations"/> random batches of <paramref name="data"/>, in eval mode
@@ -101,7 +149,12 @@ public static class GptTrainer
     /// <param name="options">Batch size and the number of batches (<see cref="GptTrainingOptions.EvalIterations"/>).</param>
     /// <param name="random">Draws the windows.</param>
     /// <param name="tokensPerPass">The most positions scored in one forward pass (bounds memory; at least one batch).</param>
-    public static double EstimateLoss(Gpt model, TextWindows data, GptTrainingOptions options, Random random, int tokensPerPass = EvaluationTokens)
+    public static double EstimateLoss(Gpt model, TextWindows data, GptTrainingOptions options, Random random, int tokensPerPass = EvaluationTokens) =>
+        EstimateLossWith(model, data, options, random, tokensPerPass, null);
+
+    // meanLoss scores a pass's windows (default: the model in one forward pass; in training: the data-parallel replicas).
+    private static double EstimateLossWith(Gpt model, TextWindows data, GptTrainingOptions options, Random random, int tokensPerPass,
+        Func<Tensor, Tensor, double>? meanLoss)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -118,7 +171,7 @@ public static class GptTrainer
                 var batches = Enumerable.Range(0, count).Select(_ => data.RandomBatch(options.BatchSize, random)).ToArray();
                 var x = torch.cat([.. batches.Select(b => b.X)], 0);        // [count·B, T]
                 var y = torch.cat([.. batches.Select(b => b.Y)], 0);
-                sum += model.Loss(x, y).item<float>() * count;
+                sum += (meanLoss is null ? model.Loss(x, y).item<float>() : meanLoss(x, y)) * count;
             }
         model.train(wasTraining);
         return sum / options.EvalIterations;

@@ -46,6 +46,12 @@ public sealed record GptTrainingOptions
     /// <summary>Seed for the batches' positions (the weights are seeded when the model is built).</summary>
     public int Seed { get; init; } = 1337;
 
+    /// <summary>
+    /// Split each training batch over one model replica per intra-op thread, side by side (<see cref="DataParallel{TModel}"/>);
+    /// only for models without dropout (<see cref="GptTrainer.Replicas"/>). Off: every operation splits itself over the threads.
+    /// </summary>
+    public bool DataParallel { get; init; } = true;
+
     /// <summary>Throws with a message naming the knob when a value cannot work.</summary>
     public void Validate()
     {
