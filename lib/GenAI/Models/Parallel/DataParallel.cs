@@ -65,47 +65,29 @@ public sealed class DataParallel<TModel> : IDisposable where TModel : nn.Module
     /// <param name="loss">Mean loss of a model on a share (a scalar tensor).</param>
     public float ForwardBackward(Tensor x, Tensor y, Func<TModel, Tensor, Tensor, Tensor> loss)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(loss);
-        long batch = x.shape[0];
-        var xs = x.tensor_split(Count, 0);
-        var ys = y.tensor_split(Count, 0);
-        var parts = new double[Count];
-        Mirror();
-        threads.Run(i =>
+        double mean = RunShares(x, y, (i, xs, ys, weight) =>
         {
             flat.ZeroGradients(i);
-            if (xs[i].shape[0] == 0) return;
-            using var scope = NewDisposeScope();
-            double share = (double)xs[i].shape[0] / batch;
-            var value = loss(replicas[i], xs[i], ys[i]);
-            (value * share).backward();
-            parts[i] = value.item<float>() * share;
+            if (weight == 0) return 0;
+            var value = loss(replicas[i], xs, ys);
+            (value * weight).backward();
+            return value.item<float>();
         });
         flat.SumGradients();
-        return (float)parts.Sum();
+        return (float)mean;
     }
 
     /// <summary>The mean of <paramref name="loss"/> over the rows of a batch, scored in shares side by side without gradients.</summary>
     public double MeanLoss(Tensor x, Tensor y, Func<TModel, Tensor, Tensor, Tensor> loss)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(loss);
-        long batch = x.shape[0];
-        var xs = x.tensor_split(Count, 0);
-        var ys = y.tensor_split(Count, 0);
-        var parts = new double[Count];
-        Mirror();
-        threads.Run(i =>
+        return RunShares(x, y, (i, xs, ys, weight) =>
         {
-            if (xs[i].shape[0] == 0) return;
+            if (weight == 0) return 0;
             using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            parts[i] = loss(replicas[i], xs[i], ys[i]).item<float>() * ((double)xs[i].shape[0] / batch);
+            return loss(replicas[i], xs, ys).item<float>();
         });
-        return parts.Sum();
     }
 
     /// <summary>Stops the threads, gives the model its own storage again and frees the replicas.</summary>
@@ -115,6 +97,26 @@ public sealed class DataParallel<TModel> : IDisposable where TModel : nn.Module
         foreach (var (slice, _) in Slices.SelectMany(s => s)) slice.Dispose();
         flat.Dispose();
         foreach (var replica in replicas.Skip(1)) replica.Dispose();
+    }
+
+    // Splits x and y [B, …] into Count nearly equal shares and runs share(i, x_i, y_i, weight_i) side by side, weight_i = B_i / B
+    // (0 for an empty share); returns the sum of weight_i × share's value: the batch mean when each share returns its own mean.
+    private double RunShares(Tensor x, Tensor y, Func<int, Tensor, Tensor, double, double> share)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        long batch = x.shape[0];
+        var xs = x.tensor_split(Count, 0);
+        var ys = y.tensor_split(Count, 0);
+        var parts = new double[Count];
+        Mirror();
+        threads.Run(i =>
+        {
+            using var scope = NewDisposeScope();
+            double weight = (double)xs[i].shape[0] / batch;
+            parts[i] = weight * share(i, xs[i], ys[i], weight);
+        });
+        return parts.Sum();
     }
 
     // Replicas follow the model's train/eval mode (dropout, if any).
