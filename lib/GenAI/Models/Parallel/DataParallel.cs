@@ -48,7 +48,7 @@ public sealed class DataParallel<TModel> : IDisposable where TModel : nn.Module
 
     /// <summary>
     /// The shared weights cut into one slice per replica (<see cref="FlatParameters.Partition"/>): give each to its own optimizer and
-    /// update them side by side with <see cref="Step"/>. An element-wise optimizer such as AdamW then computes exactly what one
+    /// update them side by side with <see cref="Step"/>. An element-wise optimizer such as AdamW then does element by element what one
     /// optimizer over all weights would, in half the time on two cores.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<(Parameter Slice, int Group)>> Slices { get; }
