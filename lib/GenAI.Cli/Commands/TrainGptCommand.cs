@@ -140,7 +140,9 @@ public sealed class TrainGptCommand : ITrainCommand
         if (replicas > 1)
             return string.Create(CultureInfo.InvariantCulture,
                 $"data parallel: {replicas} replicas share each batch of {options.BatchSize} windows, one thread each");
-        string why = !options.DataParallel ? "--no-data-parallel" : model.Config.Dropout > 0 ? "dropout > 0: masks drawn by racing threads would not repeat" : "one thread or window";
+        string why = !options.DataParallel ? "--no-data-parallel"
+            : model.Config.Dropout > 0 ? "dropout > 0: masks drawn by racing threads would not repeat"
+            : "one thread or window";
         return $"data parallel: off ({why}); operations split over {torch.get_num_threads()} thread(s)";
     }
 }
