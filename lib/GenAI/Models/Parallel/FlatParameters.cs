@@ -54,12 +54,6 @@ public sealed class FlatParameters : IDisposable
     /// <summary>One buffer per group; its <c>grad</c> is the first bound model's gradient buffer. Hand these to the optimizer.</summary>
     public IReadOnlyList<Parameter> Buffers => buffers;
 
-    /// <summary>The gradient buffers of the model bound <paramref name="index"/>-th (0: the one packed first), one per group.</summary>
-    public IReadOnlyList<Tensor> Gradients(int index) => gradients[index];
-
-    /// <summary>How many models are bound (the packed one and its replicas).</summary>
-    public int Count => bound.Count;
-
     /// <summary>
     /// Makes <paramref name="parameters"/> (a replica's, same shapes in the same order) views of the shared buffers, so the replica
     /// computes with the same weights, and points their gradients at fresh zeroed buffers of its own.
